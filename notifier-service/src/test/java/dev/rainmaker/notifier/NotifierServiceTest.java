@@ -1,0 +1,160 @@
+package dev.rainmaker.notifier;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import dev.rainmaker.events.AdminUser;
+import dev.rainmaker.events.CustomerReady;
+import dev.rainmaker.events.Droplet;
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.localcloud.kafka.KafkaTestResource;
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(SmtpTestResource.class)
+class NotifierServiceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    TopicClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new TopicClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void stackInstalledSendsOneEmailToTheCustomerAndPublishesCustomerReady() throws Exception {
+        StackInstalled stack = stackInstalled("notify-1", "ada@acme.example");
+
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-1", EventJson.write(stack));
+
+        TopicRecord ready = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(EventType.CUSTOMER_READY.topic(), "notify-1"), records -> !records.isEmpty())
+                .getFirst();
+        assertThat(EventJson.read(ready.value(), CustomerReady.class))
+                .isEqualTo(new CustomerReady(stack.signup(), stack.droplet(), stack.appUrl()));
+        assertThat(ready.headers())
+                .containsEntry("ce_type", EventType.CUSTOMER_READY.cloudEventType())
+                .containsEntry("ce_subject", "notify-1")
+                .containsEntry("ce_source", "rainmaker/notifier-service")
+                .containsKey("ce_id");
+
+        List<MimeMessage> mails = mailsTo("ada@acme.example");
+        assertThat(mails).hasSize(1);
+        MimeMessage mail = mails.getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your Rainmaker server is ready");
+        Map<String, String> parts = partsByType(mail);
+        assertThat(parts.get("text/plain"))
+                .contains("Hello Ada Lovelace,")
+                .contains("your server is ready: http://127.10.0.9/")
+                .contains("SSH host key fingerprint: " + stack.droplet().hostKeyFingerprint())
+                .contains("    - ada");
+        assertThat(parts.get("text/html"))
+                .contains("<a href=\"http://127.10.0.9/\">")
+                .contains("<li><code>ada</code></li>");
+    }
+
+    @Test
+    void somethingThatIsNotJsonGoesToTheDeadLetterTopicWithAReasonAndTheNextCustomerIsStillTold() {
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-bad", "{not json");
+        kafka.publish(
+                EventType.STACK_INSTALLED.topic(),
+                "notify-2",
+                EventJson.write(stackInstalled("notify-2", "b@acme.example")));
+
+        TopicRecord dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> recordsFor(EventType.STACK_INSTALLED.deadLetterTopic(), "notify-bad"),
+                        records -> !records.isEmpty())
+                .getFirst();
+        assertThat(dead.value()).isEqualTo("{not json");
+        assertThat(dead.header("dead-letter-reason")).startsWith("the StackInstalled event is not valid JSON");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !mailsTo("b@acme.example").isEmpty());
+    }
+
+    private List<TopicRecord> recordsFor(String topic, String customerId) {
+        return kafka.readAll(topic).stream()
+                .filter(record -> customerId.equals(record.key()))
+                .toList();
+    }
+
+    private static Map<String, String> partsByType(MimeMessage mail) throws Exception {
+        Map<String, String> parts = new java.util.HashMap<>();
+        collectParts(mail.getContent(), parts);
+        return parts;
+    }
+
+    private static void collectParts(Object content, Map<String, String> parts) throws Exception {
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.getContent() instanceof Multipart nested) {
+                    collectParts(nested, parts);
+                } else {
+                    parts.put(
+                            part.getContentType().split(";")[0].strip(),
+                            part.getContent().toString());
+                }
+            }
+        }
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SmtpTestResource.greenMail.getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return Arrays.stream(mail.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private static StackInstalled stackInstalled(String customerId, String email) {
+        SignupReceived signup = new SignupReceived(
+                customerId,
+                email,
+                "Ada Lovelace",
+                "starter",
+                "Europe/Berlin",
+                List.of(new AdminUser("ada", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq ada@laptop")));
+        Droplet droplet = new Droplet(
+                7L,
+                "rm-" + customerId,
+                "127.10.0.9",
+                "fra1",
+                "debian-12-x64",
+                "s-1vcpu-1gb",
+                "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s");
+        return new StackInstalled(signup, droplet, Map.of("nginx", "1.22.1"), "http://127.10.0.9/");
+    }
+}
