@@ -1,0 +1,115 @@
+package dev.rainmaker.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.rainmaker.localcloud.LocalCloudInfo;
+
+/**
+ * Rainmaker running on this machine: the local cloud as one process and the four services as four more, each logging
+ * to {@code <state>/logs/}. Closing it stops them all, services first.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final ServiceProcess localCloud;
+    private final LocalCloudInfo cloud;
+    private final List<ServiceProcess> services;
+
+    private LocalRun(ServiceProcess localCloud, LocalCloudInfo cloud, List<ServiceProcess> services) {
+        this.localCloud = localCloud;
+        this.cloud = cloud;
+        this.services = services;
+    }
+
+    public record Options(Path repository, Path stateDirectory, int kafkaPort, Duration bootDelay) {}
+
+    public static LocalRun start(Options options, Consumer<String> report) {
+        Path logs = options.stateDirectory().resolve("logs");
+        Path infoFile = options.stateDirectory().resolve("local-cloud.properties");
+        deleteIfExists(infoFile);
+        report.accept("starting the local cloud (Kafka, DigitalOcean stand-in, hosts, SMTP); log: "
+                + logs.resolve("local-cloud.log"));
+        ServiceProcess localCloud = ServiceProcess.start(new ServiceLaunch(
+                "local-cloud",
+                List.of(
+                        "-Xmx768m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.rainmaker.localcloud.LocalCloudMain",
+                        "--state-dir",
+                        options.stateDirectory().toString(),
+                        "--kafka-port",
+                        String.valueOf(options.kafkaPort()),
+                        "--boot-delay",
+                        options.bootDelay().toMillis() + "ms"),
+                Map.of("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
+                Map.of(),
+                logs.resolve("local-cloud.log"),
+                0));
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
+            LocalCloudInfo cloud = awaitInfo(localCloud, infoFile);
+            report.accept("local cloud up: " + cloud);
+            for (ServiceLaunch launch : PipelineServices.launches(options.repository(), cloud, logs, 1)) {
+                services.add(ServiceProcess.start(launch));
+            }
+            for (ServiceProcess service : services) {
+                service.awaitReady(START_TIMEOUT);
+                report.accept(service.name() + " ready; log: " + service.logFile());
+            }
+            return new LocalRun(localCloud, cloud, services);
+        } catch (RuntimeException e) {
+            services.forEach(ServiceProcess::close);
+            localCloud.close();
+            throw e;
+        }
+    }
+
+    public LocalCloudInfo cloud() {
+        return cloud;
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        localCloud.close();
+    }
+
+    private static LocalCloudInfo awaitInfo(ServiceProcess localCloud, Path infoFile) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!Files.exists(infoFile)) {
+            if (!localCloud.isAlive()) {
+                throw new IllegalStateException("the local cloud stopped while starting; see " + localCloud.logFile());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the local cloud did not start within " + START_TIMEOUT.toSeconds()
+                        + " s; see " + localCloud.logFile());
+            }
+            ServiceProcess.sleep(Duration.ofMillis(100));
+        }
+        return LocalCloudInfo.readFrom(infoFile);
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

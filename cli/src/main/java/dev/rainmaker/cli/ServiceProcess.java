@@ -1,0 +1,119 @@
+package dev.rainmaker.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Rainmaker service running as its own operating-system process, its output going to its log file. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ServiceLaunch launch;
+    private final Process process;
+
+    private ServiceProcess(ServiceLaunch launch, Process process) {
+        this.launch = launch;
+        this.process = process;
+    }
+
+    public static ServiceProcess start(ServiceLaunch launch) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        launch.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(launch.javaArguments());
+        try {
+            Files.createDirectories(launch.logFile().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(launch.logFile().toFile());
+            builder.environment().putAll(launch.environment());
+            return new ServiceProcess(launch, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + launch.name(), e);
+        }
+    }
+
+    public String name() {
+        return launch.name();
+    }
+
+    public Path logFile() {
+        return launch.logFile();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the service's readiness check answers UP; fails early, pointing at the log, if the process dies. */
+    public void awaitReady(Duration timeout) {
+        URI ready = URI.create("http://127.0.0.1:" + launch.httpPort() + "/q/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        String lastAnswer = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(launch.name() + " exited with status " + process.exitValue()
+                        + " while starting; see " + launch.logFile());
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                lastAnswer = response.body();
+            } catch (IOException e) {
+                lastAnswer = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + launch.name(), e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(launch.name() + " was not ready within " + timeout.toSeconds()
+                + " s (last answer: " + lastAnswer + "); see " + launch.logFile());
+    }
+
+    /** Stops gracefully, then forcibly when it does not stop within ten seconds. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills at once, the way a crash or an OOM killer would (SIGKILL). */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
