@@ -1,0 +1,28 @@
+package dev.rainmaker.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.rainmaker.events.EventType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeployTopicsTests {
+
+    private static final Pattern TOPIC_NAME = Pattern.compile("(?m)^  topicName: (\\S+)$");
+
+    @Test
+    void kubernetesTopicsAreExactlyTheEventTopicsAndTheirDeadLetterTopics() throws IOException {
+        String topics = Files.readString(Path.of("../deploy/kubernetes/kafka-topics.yaml"));
+
+        assertThat(TOPIC_NAME.matcher(topics).results().map(match -> match.group(1)))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values())
+                        .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
+                        .toList());
+    }
+}
