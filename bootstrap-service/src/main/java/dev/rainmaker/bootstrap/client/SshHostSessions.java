@@ -60,7 +60,7 @@ public class SshHostSessions implements HostSessions {
                             + " (pinned at create) but the host presented " + pinned.presented()
                             + "; refusing to log in");
                 }
-                if (!transient_(e)) {
+                if (!isTransient(e)) {
                     throw new HardeningFailure(
                             "cannot log in to " + target + " as root with the provisioning key: " + e.getMessage(), e);
                 }
@@ -100,7 +100,7 @@ public class SshHostSessions implements HostSessions {
         }
     }
 
-    private static boolean transient_(IOException e) {
+    private static boolean isTransient(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException
                     || cause instanceof NoRouteToHostException

@@ -22,7 +22,10 @@ public class CloudInitWait {
         try {
             status = JSON.readTree(output.stdout()).path("status");
         } catch (Exception e) {
-            throw new HardeningFailure("cloud-init status did not print JSON: " + output.describe());
+            status = null;
+        }
+        if (status == null || !status.isTextual()) {
+            throw new HardeningFailure("cloud-init status did not print JSON with a status: " + output.describe());
         }
         if (!status.asText().equals("done")) {
             throw new HardeningFailure("cloud-init on the host finished with status '" + status.asText()

@@ -1,5 +1,9 @@
 package dev.rainmaker.bootstrap.messaging;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +29,7 @@ import dev.rainmaker.localcloud.hosts.model.SshdCommands;
 import dev.rainmaker.localcloud.hosts.model.TimezoneCommands;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,9 @@ class HardeningFlowTest {
     private static final String ADA_KEY =
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH1e2kqVq1x0bM0tV7sW1c3s2k9xR0gYpUoXh8a2b3cd ada@laptop";
     private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TestHTTPResource("/q/health/ready")
+    URL readiness;
 
     @Test
     void hardensTheHostAndAnnouncesItOnceKeyedByCustomerThenChangesNothingTheSecondTime() throws Exception {
@@ -123,6 +131,26 @@ class HardeningFlowTest {
 
         assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "booting-1", 1, WAIT))
                 .hasSize(1);
+    }
+
+    @Test
+    void aValueThatIsNotJsonGoesToTheDeadLetterTopicSayingSo() throws Exception {
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "garbled-1", "this is not json");
+
+        List<ConsumerRecord<String, String>> dead =
+                KafkaTopics.await(EventType.DROPLET_ACTIVE.deadLetterTopic(), "garbled-1", 1, WAIT);
+
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaTopics.header(dead.get(0), "dead-letter-reason")).contains("not valid JSON");
+    }
+
+    @Test
+    void readinessSaysTheProvisioningKeyLoadsWithoutShowingIt() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(readiness.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("provisioning-key").doesNotContain("PRIVATE KEY");
     }
 
     private static DropletActive bootHost(long dropletId, String customerId, HostKey hostKey, String pinned) {

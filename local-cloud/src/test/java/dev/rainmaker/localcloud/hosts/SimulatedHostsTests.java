@@ -109,6 +109,32 @@ class SimulatedHostsTests {
     }
 
     @Test
+    void aRunningHostCanBeMadeToRefuseConnectionsForAWhile() throws Exception {
+        String address = hosts.boot(new HostSpec(1, "rm-one", cloudConfig));
+        hosts.refuseConnections(1, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> SshTestClient.run(
+                        address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "id -u root"))
+                .hasRootCauseInstanceOf(ConnectException.class);
+        Thread.sleep(1_500);
+        assertThat(SshTestClient.run(
+                                address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "id -u root")
+                        .exitStatus())
+                .isZero();
+    }
+
+    @Test
+    void everyCommandTakesAtLeastTheConfiguredLatency() {
+        hosts.boot(new HostSpec(1, "rm-one", cloudConfig));
+        hosts.setCommandLatency(Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        hosts.host(1L).run("id -u root");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void anUnknownCommandFailsWith127() throws Exception {
         String address = hosts.boot(new HostSpec(1, "rm-one", cloudConfig));
 
