@@ -3,8 +3,10 @@ package dev.rainmaker.bootstrap.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -104,11 +106,12 @@ public class SshHostSessions implements HostSessions {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException
                     || cause instanceof NoRouteToHostException
-                    || cause instanceof java.net.SocketTimeoutException
-                    || cause instanceof java.util.concurrent.TimeoutException) {
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }
+        // Apache SSHD reports its own timeouts, and a booting sshd dropping the connection, only in the message.
         String message = String.valueOf(e.getMessage());
         return message.contains("timeout") || message.contains("Connection refused") || message.contains("closed");
     }

@@ -52,7 +52,10 @@ public final class AptHardeningSteps {
                 "usermod -aG sudo " + quote(user));
     }
 
-    /** The admin user's key is in ~/.ssh/authorized_keys, both owned by the user, modes 700 and 600. */
+    /**
+     * The admin user's key is in ~/.ssh/authorized_keys, both owned by the user, modes 700 and 600. The change appends
+     * the key line; when only the modes were wrong it appends it once more, which sshd does not mind.
+     */
     public static HostStep authorizedKey(String user, String publicKey) {
         String dir = "/home/" + user + "/.ssh";
         String file = dir + "/authorized_keys";

@@ -26,6 +26,7 @@ final class HostSshServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final int port;
     private SshServer server;
+    private boolean destroyed;
 
     HostSshServer(SimulatedHost host, KeyPair hostKey, int port) {
         this.host = host;
@@ -34,7 +35,7 @@ final class HostSshServer implements AutoCloseable {
     }
 
     synchronized void open() {
-        if (server != null) {
+        if (server != null || destroyed) {
             return;
         }
         SshServer sshd = SshServer.setUpDefaultServer();
@@ -52,6 +53,12 @@ final class HostSshServer implements AutoCloseable {
                     "simulated host " + host.address() + " cannot listen on port " + port + ": " + e.getMessage(), e);
         }
         server = sshd;
+    }
+
+    /** Closes the port for good: a pending re-open (after refused connections) no longer happens. */
+    synchronized void destroy() {
+        destroyed = true;
+        close();
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class SimulatedHosts implements HostProvider {
         HostSshServer server = new HostSshServer(host, config.hostKey(), port);
         Booted previous = hosts.put(spec.dropletId(), new Booted(host, server));
         if (previous != null) {
-            previous.server().close();
+            previous.server().destroy();
         }
         Duration refusal = refusalsAtBoot.remove(spec.dropletId());
         if (refusal == null) {
@@ -87,7 +87,7 @@ public final class SimulatedHosts implements HostProvider {
     public void destroy(long dropletId) {
         Booted booted = hosts.remove(dropletId);
         if (booted != null) {
-            booted.server().close();
+            booted.server().destroy();
         }
     }
 
@@ -148,7 +148,7 @@ public final class SimulatedHosts implements HostProvider {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        hosts.values().forEach(b -> b.server().close());
+        hosts.values().forEach(b -> b.server().destroy());
         hosts.clear();
     }
 
