@@ -25,6 +25,17 @@ public final class HostState {
     /** Files: absolute path to content. */
     public final Map<String, String> files = new ConcurrentHashMap<>();
 
+    /** Directories that exist: absolute paths. */
+    public final Set<String> directories = ConcurrentHashMap.newKeySet();
+
+    /** Owner, group and mode of files and directories; a path without an entry is {@code root:root}, mode 644. */
+    public final Map<String, FileAttributes> attributes = new ConcurrentHashMap<>();
+
     /** Anything else a model needs to remember (timezone, firewall rules, databases, ...): key to value. */
     public final Map<String, String> settings = new ConcurrentHashMap<>();
+
+    public FileAttributes attributesOf(String path) {
+        return attributes.getOrDefault(
+                path, new FileAttributes("root", "root", directories.contains(path) ? "755" : "644"));
+    }
 }

@@ -1,0 +1,171 @@
+package dev.rainmaker.bootstrap.messaging;
+
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.rainmaker.bootstrap.domain.HostStep;
+import dev.rainmaker.bootstrap.service.AptHardeningRecipe;
+import dev.rainmaker.events.AdminUser;
+import dev.rainmaker.events.Droplet;
+import dev.rainmaker.events.DropletActive;
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.hosts.HostKey;
+import dev.rainmaker.localcloud.hosts.HostSpec;
+import dev.rainmaker.localcloud.hosts.SimulatedHost;
+import dev.rainmaker.localcloud.hosts.TestCloudConfig;
+import dev.rainmaker.localcloud.hosts.model.FileCommands;
+import dev.rainmaker.localcloud.hosts.model.FirewallCommands;
+import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.SshdCommands;
+import dev.rainmaker.localcloud.hosts.model.TimezoneCommands;
+import dev.rainmaker.localcloud.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(SimulatedHostsResource.class)
+class HardeningFlowTest {
+
+    private static final String ADA_KEY =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH1e2kqVq1x0bM0tV7sW1c3s2k9xR0gYpUoXh8a2b3cd ada@laptop";
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TestHTTPResource("/q/health/ready")
+    URL readiness;
+
+    @Test
+    void hardensTheHostAndAnnouncesItOnceKeyedByCustomerThenChangesNothingTheSecondTime() throws Exception {
+        HostKey hostKey = HostKey.generate();
+        DropletActive event = bootHost(201, "hardened-1", hostKey, hostKey.fingerprint());
+
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "hardened-1", EventJson.write(event));
+        List<ConsumerRecord<String, String>> first =
+                KafkaTopics.await(EventType.HOST_HARDENED.topic(), "hardened-1", 1, WAIT);
+
+        assertThat(first).hasSize(1);
+        ConsumerRecord<String, String> record = first.get(0);
+        assertThat(KafkaTopics.header(record, "ce_type")).isEqualTo("dev.rainmaker.host-hardened.v1");
+        assertThat(KafkaTopics.header(record, "ce_source")).isEqualTo("rainmaker/bootstrap-service");
+        assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo("hardened-1");
+        assertThat(KafkaTopics.header(record, "ce_id")).isNotBlank();
+        HostHardened hardened = EventJson.read(record.value(), HostHardened.class);
+        assertThat(hardened.steps())
+                .containsExactly(
+                        "timezone",
+                        "admin-user ada",
+                        "sudo ada",
+                        "authorized-key ada",
+                        "sshd",
+                        "firewall-package",
+                        "firewall");
+
+        SimulatedHost host = SimulatedHostsResource.hosts.host(201L);
+        HostState state = host.state();
+        assertThat(TimezoneCommands.timezone(state)).isEqualTo("Europe/Berlin");
+        assertThat(state.users.get("ada")).contains("sudo");
+        assertThat(FileCommands.lines(state, "/home/ada/.ssh/authorized_keys")).containsExactly(ADA_KEY);
+        assertThat(state.attributesOf("/home/ada/.ssh/authorized_keys").mode()).isEqualTo("600");
+        assertThat(SshdCommands.effective(state, "PasswordAuthentication")).isEqualTo("no");
+        assertThat(SshdCommands.effective(state, "KbdInteractiveAuthentication"))
+                .isEqualTo("no");
+        assertThat(SshdCommands.effective(state, "PermitRootLogin")).isEqualTo("without-password");
+        assertThat(FirewallCommands.active(state)).isTrue();
+        assertThat(FirewallCommands.defaultPolicy(state, "incoming")).isEqualTo("deny");
+        assertThat(FirewallCommands.allowed(state)).containsExactlyInAnyOrder("22/tcp", "80/tcp", "443/tcp");
+
+        int commandsAfterFirstRun = host.commands().size();
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "hardened-1", EventJson.write(event));
+        assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "hardened-1", 2, WAIT))
+                .hasSize(2);
+
+        List<String> secondRun =
+                host.commands().subList(commandsAfterFirstRun, host.commands().size());
+        Set<String> applyCommands = new HashSet<>();
+        new AptHardeningRecipe()
+                .steps(event.signup()).stream().map(HostStep::apply).forEach(applyCommands::add);
+        assertThat(secondRun).isNotEmpty().noneMatch(applyCommands::contains);
+    }
+
+    @Test
+    void aHostPresentingAnotherKeyThanThePinnedOneSendsTheEventToTheDeadLetterTopic() throws Exception {
+        HostKey hostKey = HostKey.generate();
+        String pinned = HostKey.generate().fingerprint();
+        DropletActive event = bootHost(202, "mismatch-1", hostKey, pinned);
+
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "mismatch-1", EventJson.write(event));
+        List<ConsumerRecord<String, String>> dead =
+                KafkaTopics.await(EventType.DROPLET_ACTIVE.deadLetterTopic(), "mismatch-1", 1, WAIT);
+
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaTopics.header(dead.get(0), "dead-letter-reason"))
+                .contains("host key mismatch")
+                .contains(pinned)
+                .contains(hostKey.fingerprint());
+        assertThat(SimulatedHostsResource.hosts.commands(202)).isEmpty();
+        assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "mismatch-1", 1, Duration.ofSeconds(1)))
+                .isEmpty();
+    }
+
+    @Test
+    void aHostThatRefusesConnectionsWhileBootingIsWaitedFor() throws Exception {
+        HostKey hostKey = HostKey.generate();
+        SimulatedHostsResource.hosts.refuseConnections(203, Duration.ofSeconds(2));
+        DropletActive event = bootHost(203, "booting-1", hostKey, hostKey.fingerprint());
+
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "booting-1", EventJson.write(event));
+
+        assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "booting-1", 1, WAIT))
+                .hasSize(1);
+    }
+
+    @Test
+    void aValueThatIsNotJsonGoesToTheDeadLetterTopicSayingSo() throws Exception {
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "garbled-1", "this is not json");
+
+        List<ConsumerRecord<String, String>> dead =
+                KafkaTopics.await(EventType.DROPLET_ACTIVE.deadLetterTopic(), "garbled-1", 1, WAIT);
+
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaTopics.header(dead.get(0), "dead-letter-reason")).contains("not valid JSON");
+    }
+
+    @Test
+    void readinessSaysTheProvisioningKeyLoadsWithoutShowingIt() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(readiness.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("provisioning-key").doesNotContain("PRIVATE KEY");
+    }
+
+    private static DropletActive bootHost(long dropletId, String customerId, HostKey hostKey, String pinned) {
+        String cloudConfig =
+                TestCloudConfig.render(hostKey, List.of(SimulatedHostsResource.provisioningKey.publicKeyLine()));
+        String address = SimulatedHostsResource.hosts.boot(new HostSpec(dropletId, "rm-" + customerId, cloudConfig));
+        SignupReceived signup = new SignupReceived(
+                customerId,
+                "ops@" + customerId + ".example",
+                "Ada",
+                "starter",
+                "Europe/Berlin",
+                List.of(new AdminUser("ada", ADA_KEY)));
+        Droplet droplet =
+                new Droplet(dropletId, "rm-" + customerId, address, "fra1", "debian-12-x64", "s-1vcpu-1gb", pinned);
+        return new DropletActive(signup, droplet);
+    }
+}

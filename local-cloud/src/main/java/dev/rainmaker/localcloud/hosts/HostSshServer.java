@@ -1,0 +1,134 @@
+package dev.rainmaker.localcloud.hosts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+
+import dev.rainmaker.localcloud.hosts.model.CommandResult;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * The sshd of one simulated host: listens on the host's own address, presents its pinned host key, accepts public keys
+ * only (no password, no keyboard-interactive) and hands each exec request to the host. Can be closed and opened again
+ * to model a host that does not answer yet.
+ */
+final class HostSshServer implements AutoCloseable {
+
+    private final SimulatedHost host;
+    private final KeyPair hostKey;
+    private final int port;
+    private SshServer server;
+    private boolean destroyed;
+
+    HostSshServer(SimulatedHost host, KeyPair hostKey, int port) {
+        this.host = host;
+        this.hostKey = hostKey;
+        this.port = port;
+    }
+
+    synchronized void open() {
+        if (server != null || destroyed) {
+            return;
+        }
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost(host.address());
+        sshd.setPort(port);
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setPasswordAuthenticator(null);
+        sshd.setKeyboardInteractiveAuthenticator(null);
+        sshd.setPublickeyAuthenticator((user, key, session) -> host.accepts(user, key));
+        sshd.setCommandFactory((channel, command) -> new ExecCommand(host, command));
+        try {
+            sshd.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "simulated host " + host.address() + " cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+        server = sshd;
+    }
+
+    /** Closes the port for good: a pending re-open (after refused connections) no longer happens. */
+    synchronized void destroy() {
+        destroyed = true;
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            server = null;
+        }
+    }
+
+    /** One exec request: runs the command on the host off the SSH I/O threads, then reports its output and status. */
+    private static final class ExecCommand implements Command {
+
+        private final SimulatedHost host;
+        private final String command;
+        private OutputStream out;
+        private OutputStream err;
+        private ExitCallback exit;
+
+        ExecCommand(SimulatedHost host, String command) {
+            this.host = host;
+            this.command = command;
+        }
+
+        @Override
+        public void setInputStream(InputStream in) {}
+
+        @Override
+        public void setOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void setErrorStream(OutputStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void setExitCallback(ExitCallback exit) {
+            this.exit = exit;
+        }
+
+        @Override
+        public void start(ChannelSession channel, Environment env) {
+            Thread.ofVirtual().name("simulated-host-" + host.address()).start(this::runOnHost);
+        }
+
+        private void runOnHost() {
+            CommandResult result = host.run(command);
+            try {
+                out.write(result.stdout().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                if (!result.stderr().isEmpty()) {
+                    err.write((result.stderr() + "\n").getBytes(StandardCharsets.UTF_8));
+                    err.flush();
+                }
+            } catch (IOException e) {
+                exit.onExit(255, "cannot write the command's output: " + e.getMessage());
+                return;
+            }
+            exit.onExit(result.exitStatus());
+        }
+
+        @Override
+        public void destroy(ChannelSession channel) {}
+    }
+}

@@ -1,0 +1,155 @@
+package dev.rainmaker.localcloud.hosts;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import dev.rainmaker.localcloud.hosts.model.CommandModel;
+import dev.rainmaker.localcloud.hosts.model.CommandResult;
+import dev.rainmaker.localcloud.hosts.model.FileCommands;
+import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.ShellWords;
+import dev.rainmaker.localcloud.hosts.model.UserCommands;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+
+/**
+ * One simulated droplet: its state, the commands it was sent, and how it answers them. A command goes whole to the
+ * models first; when none understands it and it is a list joined by {@code &&}, its parts run in order until one
+ * fails, as a shell would. A command nobody understands fails with exit status 127.
+ */
+public final class SimulatedHost {
+
+    private final long dropletId;
+    private final String address;
+    private final HostState state;
+    private final List<CommandModel> models;
+    private final Supplier<Duration> latency;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+
+    SimulatedHost(
+            long dropletId, String address, HostState state, List<CommandModel> models, Supplier<Duration> latency) {
+        this.dropletId = dropletId;
+        this.address = address;
+        this.state = state;
+        this.models = List.copyOf(models);
+        this.latency = latency;
+    }
+
+    public long dropletId() {
+        return dropletId;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public HostState state() {
+        return state;
+    }
+
+    /** Every command received over SSH, in order, as the client sent it. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    public CommandResult run(String command) {
+        commands.add(command);
+        pause(latency.get());
+        Optional<Fault> fault = faults.stream().filter(f -> f.matches(command)).findFirst();
+        if (fault.isPresent() && fault.get().consume()) {
+            return CommandResult.failed(fault.get().exitStatus, "simulated failure of: " + command);
+        }
+        synchronized (state) {
+            return dispatch(command);
+        }
+    }
+
+    void failNext(String commandPrefix, int exitStatus, int times) {
+        faults.add(new Fault(commandPrefix, exitStatus, new AtomicInteger(times)));
+    }
+
+    /** Whether {@code user} may log in with {@code key}: the key is in that user's {@code ~/.ssh/authorized_keys}. */
+    boolean accepts(String user, PublicKey key) {
+        if (!state.users.containsKey(user)) {
+            return false;
+        }
+        String file = UserCommands.home(state, user) + "/.ssh/authorized_keys";
+        for (String line : FileCommands.lines(state, file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                PublicKey authorized = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line)
+                        .resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
+                if (authorized != null && KeyUtils.compareKeys(authorized, key)) {
+                    return true;
+                }
+            } catch (Exception e) {
+                // sshd skips lines it cannot read, and so does the simulated host
+            }
+        }
+        return false;
+    }
+
+    private CommandResult dispatch(String command) {
+        for (CommandModel model : models) {
+            Optional<CommandResult> result = model.run(command, state);
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        List<String> parts = ShellWords.splitAndList(command);
+        if (parts.size() > 1) {
+            return runInOrder(parts);
+        }
+        return CommandResult.failed(127, "simulated host does not know: " + command);
+    }
+
+    private CommandResult runInOrder(List<String> parts) {
+        List<String> out = new ArrayList<>();
+        List<String> err = new ArrayList<>();
+        for (String part : parts) {
+            CommandResult result = dispatch(part);
+            out.add(result.stdout());
+            err.add(result.stderr());
+            if (result.exitStatus() != 0) {
+                return new CommandResult(result.exitStatus(), String.join("", out), joinLines(err));
+            }
+        }
+        return new CommandResult(0, String.join("", out), joinLines(err));
+    }
+
+    private static String joinLines(List<String> parts) {
+        return String.join("\n", parts.stream().filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Fault(String commandPrefix, int exitStatus, AtomicInteger remaining) {
+
+        boolean matches(String command) {
+            return command.startsWith(commandPrefix) && remaining.get() > 0;
+        }
+
+        boolean consume() {
+            return remaining.getAndDecrement() > 0;
+        }
+    }
+}

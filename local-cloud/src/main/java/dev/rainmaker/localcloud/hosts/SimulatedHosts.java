@@ -1,0 +1,173 @@
+package dev.rainmaker.localcloud.hosts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.rainmaker.localcloud.hosts.model.CommandModel;
+import dev.rainmaker.localcloud.hosts.model.CommandModels;
+import dev.rainmaker.localcloud.hosts.model.Debian12Image;
+import dev.rainmaker.localcloud.hosts.model.HostState;
+
+/**
+ * A host per droplet: an Apache SSHD server on the droplet's own loopback address ({@code 127.10.x.y}, allocated in
+ * order) and the configured port, configured from the droplet's cloud-config and answering from command models over a
+ * simulated Debian 12 state. Knobs: a delay per command, commands that fail the next times, and hosts that refuse
+ * connections for a while after boot.
+ */
+public final class SimulatedHosts implements HostProvider {
+
+    public static final int DEFAULT_PORT = 2222;
+
+    private final int port;
+    private final List<CommandModel> models;
+    private final Map<Long, Booted> hosts = new ConcurrentHashMap<>();
+    private final Map<Long, Duration> refusalsAtBoot = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "simulated-hosts-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Duration commandLatency = Duration.ZERO;
+    private int nextHost = 1;
+
+    private record Booted(SimulatedHost host, HostSshServer server) {}
+
+    /** Hosts on {@code port} (0: one free port chosen now, the same for every host) answering with {@code models}. */
+    public SimulatedHosts(int port, List<CommandModel> models) {
+        this.port = port == 0 ? freePort() : port;
+        this.models = List.copyOf(models);
+    }
+
+    /** Debian 12 hosts on the default port. */
+    public SimulatedHosts() {
+        this(DEFAULT_PORT, CommandModels.debian12());
+    }
+
+    /** Debian 12 hosts on a free port: for tests. */
+    public static SimulatedHosts onFreePort() {
+        return new SimulatedHosts(0, CommandModels.debian12());
+    }
+
+    @Override
+    public String boot(HostSpec spec) {
+        CloudConfig config;
+        try {
+            config = CloudConfig.parse(spec.userData());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "cannot boot a simulated host for droplet " + spec.dropletId() + ": " + e.getMessage(), e);
+        }
+        HostState state = Debian12Image.boot(config.authorizedKeys(), config.passwordAuthentication());
+        SimulatedHost host = new SimulatedHost(spec.dropletId(), nextAddress(), state, models, () -> commandLatency);
+        HostSshServer server = new HostSshServer(host, config.hostKey(), port);
+        Booted previous = hosts.put(spec.dropletId(), new Booted(host, server));
+        if (previous != null) {
+            previous.server().destroy();
+        }
+        Duration refusal = refusalsAtBoot.remove(spec.dropletId());
+        if (refusal == null) {
+            server.open();
+        } else {
+            scheduler.schedule(server::open, refusal.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return host.address();
+    }
+
+    @Override
+    public void destroy(long dropletId) {
+        Booted booted = hosts.remove(dropletId);
+        if (booted != null) {
+            booted.server().destroy();
+        }
+    }
+
+    @Override
+    public int sshPort() {
+        return port;
+    }
+
+    public SimulatedHost host(long dropletId) {
+        Booted booted = hosts.get(dropletId);
+        if (booted == null) {
+            throw new NoSuchElementException("no simulated host for droplet " + dropletId);
+        }
+        return booted.host();
+    }
+
+    public SimulatedHost host(String address) {
+        return hosts.values().stream()
+                .map(Booted::host)
+                .filter(h -> h.address().equals(address))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no simulated host at " + address));
+    }
+
+    /** The commands the droplet's host received, in order. */
+    public List<String> commands(long dropletId) {
+        return host(dropletId).commands();
+    }
+
+    /** Delays every command on every host by {@code latency}. */
+    public void setCommandLatency(Duration latency) {
+        this.commandLatency = latency;
+    }
+
+    /** The next {@code times} commands starting with {@code commandPrefix} on that host fail with {@code exitStatus}. */
+    public void failNext(long dropletId, String commandPrefix, int exitStatus, int times) {
+        host(dropletId).failNext(commandPrefix, exitStatus, times);
+    }
+
+    public void failNext(String address, String commandPrefix, int exitStatus, int times) {
+        host(address).failNext(commandPrefix, exitStatus, times);
+    }
+
+    /**
+     * The droplet's SSH port is closed (connection refused) for {@code duration}: from its boot when it has not booted
+     * yet, from now when it has.
+     */
+    public void refuseConnections(long dropletId, Duration duration) {
+        Booted booted = hosts.get(dropletId);
+        if (booted == null) {
+            refusalsAtBoot.put(dropletId, duration);
+            return;
+        }
+        booted.server().close();
+        scheduler.schedule(booted.server()::open, duration.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        hosts.values().forEach(b -> b.server().destroy());
+        hosts.clear();
+    }
+
+    private synchronized String nextAddress() {
+        while (nextHost % 256 == 0 || nextHost % 256 == 255) {
+            nextHost++;
+        }
+        int n = nextHost++;
+        if (n >= 256 * 256) {
+            throw new IllegalStateException("no loopback address left in 127.10.0.0/16 for another simulated host");
+        }
+        return "127.10." + (n / 256) + "." + (n % 256);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.10.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.10.0.1 for simulated hosts", e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.rainmaker.localcloud.hosts.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.rainmaker.localcloud.hosts.model.ShellWords.Redirect;
+import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
+
+/**
+ * Files and directories with owners and modes, through the coreutils the recipes use: {@code install -d},
+ * {@code printf '%s\n' LINE... >> FILE} (or {@code >}), {@code chown}, {@code chmod}, {@code stat -c}, {@code grep
+ * -qxF}, {@code cat} and {@code test -f/-d}.
+ */
+public final class FileCommands implements CommandModel {
+
+    @Override
+    public Optional<CommandResult> run(String command, HostState host) {
+        Optional<SimpleCommand> parsed = ShellWords.parse(command);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        SimpleCommand c = parsed.get();
+        if (c.redirect() != null && !c.word(0).equals("printf")) {
+            return Optional.empty();
+        }
+        return switch (c.word(0)) {
+            case "install" -> Optional.of(installDirectory(c, host));
+            case "printf" -> Optional.of(printf(c, host));
+            case "chown" -> Optional.of(chown(c, host));
+            case "chmod" -> Optional.of(chmod(c, host));
+            case "stat" -> Optional.of(stat(c, host));
+            case "grep" -> Optional.of(grep(c, host));
+            case "cat" -> Optional.of(cat(c, host));
+            case "test" -> Optional.of(test(c, host));
+            default -> Optional.empty();
+        };
+    }
+
+    private static CommandResult installDirectory(SimpleCommand c, HostState host) {
+        String mode = "755";
+        String owner = "root";
+        String group = "root";
+        String path = null;
+        List<String> args = c.wordsFrom(1);
+        if (!args.contains("-d")) {
+            return CommandResult.failed(1, "install: simulated host models only 'install -d'");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "-d" -> {}
+                case "-m" -> mode = args.get(++i);
+                case "-o" -> owner = args.get(++i);
+                case "-g" -> group = args.get(++i);
+                default -> path = args.get(i);
+            }
+        }
+        if (path == null || !path.startsWith("/")) {
+            return CommandResult.failed(1, "install: missing absolute directory operand");
+        }
+        if (!host.users.containsKey(owner)) {
+            return CommandResult.failed(1, "install: invalid user '" + owner + "'");
+        }
+        for (String parent = parentOf(path); !parent.equals("/"); parent = parentOf(parent)) {
+            host.directories.add(parent);
+        }
+        host.directories.add(path);
+        host.attributes.put(path, new FileAttributes(owner, group, mode));
+        return CommandResult.ok();
+    }
+
+    private static CommandResult printf(SimpleCommand c, HostState host) {
+        String format = c.word(1);
+        List<String> args = c.wordsFrom(2);
+        String output;
+        if (format.equals("%s\\n")) {
+            StringBuilder lines = new StringBuilder();
+            (args.isEmpty() ? List.of("") : args)
+                    .forEach(arg -> lines.append(arg).append('\n'));
+            output = lines.toString();
+        } else if (format.equals("%s")) {
+            output = String.join("", args);
+        } else {
+            return CommandResult.failed(1, "printf: simulated host models only the formats '%s' and '%s\\n'");
+        }
+        Redirect redirect = c.redirect();
+        if (redirect == null) {
+            return CommandResult.ok(output);
+        }
+        String path = redirect.path();
+        if (!host.directories.contains(parentOf(path))) {
+            return CommandResult.failed(1, "bash: " + path + ": No such file or directory");
+        }
+        if (redirect.append()) {
+            host.files.merge(path, output, String::concat);
+        } else {
+            host.files.put(path, output);
+        }
+        return CommandResult.ok();
+    }
+
+    private static CommandResult chown(SimpleCommand c, HostState host) {
+        if (c.words().size() != 3) {
+            return CommandResult.failed(1, "chown: simulated host models only 'chown OWNER[:GROUP] PATH'");
+        }
+        String[] ownerGroup = c.word(1).split(":", 2);
+        String path = c.word(2);
+        if (!host.users.containsKey(ownerGroup[0])) {
+            return CommandResult.failed(1, "chown: invalid user: '" + c.word(1) + "'");
+        }
+        if (!exists(host, path)) {
+            return CommandResult.failed(1, "chown: cannot access '" + path + "': No such file or directory");
+        }
+        String group =
+                ownerGroup.length == 2 ? ownerGroup[1] : host.attributesOf(path).group();
+        host.attributes.put(path, host.attributesOf(path).withOwner(ownerGroup[0], group));
+        return CommandResult.ok();
+    }
+
+    private static CommandResult chmod(SimpleCommand c, HostState host) {
+        if (c.words().size() != 3 || !c.word(1).matches("0?[0-7]{3}")) {
+            return CommandResult.failed(1, "chmod: simulated host models only 'chmod OCTAL PATH'");
+        }
+        String path = c.word(2);
+        if (!exists(host, path)) {
+            return CommandResult.failed(1, "chmod: cannot access '" + path + "': No such file or directory");
+        }
+        String mode = c.word(1).length() == 4 ? c.word(1).substring(1) : c.word(1);
+        host.attributes.put(path, host.attributesOf(path).withMode(mode));
+        return CommandResult.ok();
+    }
+
+    private static CommandResult stat(SimpleCommand c, HostState host) {
+        if (c.words().size() < 4 || !c.word(1).equals("-c")) {
+            return CommandResult.failed(1, "stat: simulated host models only 'stat -c FORMAT PATH...'");
+        }
+        StringBuilder out = new StringBuilder();
+        for (String path : c.wordsFrom(3)) {
+            if (!exists(host, path)) {
+                return new CommandResult(
+                        1, out.toString(), "stat: cannot statx '" + path + "': No such file or directory");
+            }
+            FileAttributes attributes = host.attributesOf(path);
+            out.append(c.word(2)
+                            .replace("%U", attributes.owner())
+                            .replace("%G", attributes.group())
+                            .replace("%a", attributes.mode())
+                            .replace("%n", path))
+                    .append('\n');
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    private static CommandResult grep(SimpleCommand c, HostState host) {
+        if (c.words().size() != 4 || !c.word(1).equals("-qxF")) {
+            return CommandResult.failed(2, "grep: simulated host models only 'grep -qxF LINE FILE'");
+        }
+        String content = host.files.get(c.word(3));
+        if (content == null) {
+            return CommandResult.failed(2, "grep: " + c.word(3) + ": No such file or directory");
+        }
+        return content.lines().anyMatch(c.word(2)::equals) ? CommandResult.ok() : CommandResult.failed(1, "");
+    }
+
+    private static CommandResult cat(SimpleCommand c, HostState host) {
+        StringBuilder out = new StringBuilder();
+        for (String path : c.wordsFrom(1)) {
+            String content = host.files.get(path);
+            if (content == null) {
+                return new CommandResult(1, out.toString(), "cat: " + path + ": No such file or directory");
+            }
+            out.append(content);
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    private static CommandResult test(SimpleCommand c, HostState host) {
+        if (c.words().size() != 3) {
+            return CommandResult.failed(2, "test: simulated host models only 'test -f PATH' and 'test -d PATH'");
+        }
+        boolean result = switch (c.word(1)) {
+            case "-f" -> host.files.containsKey(c.word(2));
+            case "-d" -> host.directories.contains(c.word(2));
+            case "-e" -> exists(host, c.word(2));
+            default -> false;
+        };
+        return result ? CommandResult.ok() : CommandResult.failed(1, "");
+    }
+
+    static boolean exists(HostState host, String path) {
+        return host.files.containsKey(path) || host.directories.contains(path);
+    }
+
+    static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /** Lines of a file, for checks and tests; empty for a missing file. */
+    public static List<String> lines(HostState host, String path) {
+        return new ArrayList<>(host.files.getOrDefault(path, "").lines().toList());
+    }
+}

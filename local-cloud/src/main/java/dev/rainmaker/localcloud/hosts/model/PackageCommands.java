@@ -1,0 +1,131 @@
+package dev.rainmaker.localcloud.hosts.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.rainmaker.localcloud.hosts.model.DebianPackages.Package;
+import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
+
+/**
+ * Packages the Debian way: {@code dpkg-query -W -f=FORMAT PKG...}, {@code dpkg -s PKG}, {@code apt-get update} and
+ * {@code apt-get install -y PKG...} (with {@code DEBIAN_FRONTEND=noninteractive} allowed before it). Installing marks
+ * the package and its dependencies installed at their bookworm version and starts and enables their services, as
+ * Debian's maintainer scripts do.
+ */
+public final class PackageCommands implements CommandModel {
+
+    @Override
+    public Optional<CommandResult> run(String command, HostState host) {
+        Optional<SimpleCommand> parsed = ShellWords.parse(command);
+        if (parsed.isEmpty() || parsed.get().redirect() != null) {
+            return Optional.empty();
+        }
+        SimpleCommand c = parsed.get();
+        return switch (c.word(0)) {
+            case "dpkg-query" -> Optional.of(dpkgQuery(c, host));
+            case "dpkg" -> c.startsWith("dpkg", "-s") ? Optional.of(dpkgStatus(c, host)) : Optional.empty();
+            case "apt-get" -> Optional.of(aptGet(c, host));
+            default -> Optional.empty();
+        };
+    }
+
+    private static CommandResult dpkgQuery(SimpleCommand c, HostState host) {
+        String format = "${Package}\t${Version}\n";
+        List<String> names = new ArrayList<>();
+        List<String> args = c.wordsFrom(1);
+        if (!args.contains("-W") && !args.contains("--show")) {
+            return CommandResult.failed(2, "dpkg-query: simulated host models only 'dpkg-query -W'");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-f") || arg.equals("--showformat")) {
+                format = args.get(++i);
+            } else if (arg.startsWith("-f=") || arg.startsWith("--showformat=")) {
+                format = arg.substring(arg.indexOf('=') + 1);
+            } else if (!arg.startsWith("-")) {
+                names.add(arg);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            String version = host.packages.get(name);
+            if (version == null) {
+                return new CommandResult(1, out.toString(), "dpkg-query: no packages found matching " + name);
+            }
+            out.append(format.replace("${Package}", name)
+                    .replace("${Status}", "install ok installed")
+                    .replace("${db:Status-Abbrev}", "ii ")
+                    .replace("${Version}", version)
+                    .replace("\\n", "\n")
+                    .replace("\\t", "\t"));
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    private static CommandResult dpkgStatus(SimpleCommand c, HostState host) {
+        String name = c.word(2);
+        String version = host.packages.get(name);
+        if (version == null) {
+            return CommandResult.failed(
+                    1, "dpkg-query: package '" + name + "' is not installed and no information is available");
+        }
+        return CommandResult.ok(
+                "Package: " + name + "\nStatus: install ok installed\nArchitecture: amd64\nVersion: " + version + "\n");
+    }
+
+    private static CommandResult aptGet(SimpleCommand c, HostState host) {
+        List<String> args = c.wordsFrom(1);
+        List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (operands.isEmpty()) {
+            return CommandResult.failed(100, "E: Invalid operation");
+        }
+        return switch (operands.get(0)) {
+            case "update" -> {
+                host.settings.put("apt.updated", "true");
+                yield CommandResult.ok("Reading package lists... Done\n");
+            }
+            case "install" -> install(operands.subList(1, operands.size()), args, host);
+            default -> CommandResult.failed(100, "E: simulated host does not model apt-get " + operands.get(0));
+        };
+    }
+
+    private static CommandResult install(List<String> names, List<String> options, HostState host) {
+        if (!options.contains("-y") && !options.contains("--yes") && !options.contains("-qy")) {
+            return CommandResult.failed(1, "Do you want to continue? [Y/n] Abort.");
+        }
+        List<Package> toInstall = new ArrayList<>();
+        for (String name : names) {
+            Optional<Package> found = DebianPackages.find(name);
+            if (found.isEmpty()) {
+                return CommandResult.failed(100, "E: Unable to locate package " + name);
+            }
+            collect(found.get(), host, toInstall);
+        }
+        StringBuilder out = new StringBuilder("Reading package lists... Done\n");
+        for (Package p : toInstall) {
+            host.packages.put(p.name(), p.version());
+            host.activeServices.addAll(p.services());
+            host.enabledServices.addAll(p.services());
+            out.append("Setting up ")
+                    .append(p.name())
+                    .append(" (")
+                    .append(p.version())
+                    .append(") ...\n");
+        }
+        if (toInstall.isEmpty()) {
+            out.append("0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n");
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    private static void collect(Package p, HostState host, List<Package> toInstall) {
+        if (host.packages.containsKey(p.name()) || toInstall.contains(p)) {
+            return;
+        }
+        for (String dependency : p.depends()) {
+            DebianPackages.find(dependency).ifPresent(d -> collect(d, host, toInstall));
+        }
+        toInstall.add(p);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.rainmaker.localcloud.hosts.model;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The base-system command models, driven directly over a freshly booted Debian 12 state. */
+class Debian12ModelsTests {
+
+    private final HostState host = Debian12Image.boot(List.of("ssh-ed25519 AAAAC3Nza root@example"), false);
+    private final List<CommandModel> models = CommandModels.debian12();
+
+    private CommandResult run(String command) {
+        for (CommandModel model : models) {
+            var result = model.run(command, host);
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        return CommandResult.failed(127, "unknown");
+    }
+
+    @Test
+    void timezoneIsUtcUntilSetAndRejectsUnknownZones() {
+        assertThat(run("timedatectl show -p Timezone --value").stdout()).isEqualTo("Etc/UTC\n");
+        assertThat(run("timedatectl set-timezone 'Europe/Berlin'").exitStatus()).isZero();
+        assertThat(run("timedatectl show -p Timezone --value").stdout()).isEqualTo("Europe/Berlin\n");
+        assertThat(run("timedatectl set-timezone 'Mars/Olympus'").stderr()).contains("Invalid or not installed");
+    }
+
+    @Test
+    void usersAreCreatedWithTheirOwnGroupAndJoinSudo() {
+        assertThat(run("id -u 'ada'").exitStatus()).isEqualTo(1);
+        assertThat(run("useradd --create-home --shell /bin/bash 'ada'").exitStatus())
+                .isZero();
+        assertThat(run("useradd --create-home --shell /bin/bash 'ada'").exitStatus())
+                .isEqualTo(9);
+        assertThat(run("id -u 'ada'").stdout()).isEqualTo("1000\n");
+        assertThat(run("usermod -aG sudo 'ada'").exitStatus()).isZero();
+        assertThat(run("id -nG 'ada'").stdout()).isEqualTo("ada sudo\n");
+        assertThat(run("usermod -aG wheel 'ada'").exitStatus()).isEqualTo(6);
+        assertThat(host.directories).contains("/home/ada");
+    }
+
+    @Test
+    void authorizedKeysAreWrittenWithOwnerAndMode() {
+        run("useradd --create-home --shell /bin/bash 'ada'");
+        String write = "install -d -m 700 -o 'ada' -g 'ada' '/home/ada/.ssh'"
+                + " && printf '%s\\n' 'ssh-ed25519 AAAA ada' >> '/home/ada/.ssh/authorized_keys'"
+                + " && chown 'ada:ada' '/home/ada/.ssh/authorized_keys' && chmod 600 '/home/ada/.ssh/authorized_keys'";
+        for (String part : ShellWords.splitAndList(write)) {
+            assertThat(run(part).exitStatus()).as(part).isZero();
+        }
+        assertThat(run("grep -qxF 'ssh-ed25519 AAAA ada' '/home/ada/.ssh/authorized_keys'")
+                        .exitStatus())
+                .isZero();
+        assertThat(run("stat -c '%U %a' '/home/ada/.ssh' '/home/ada/.ssh/authorized_keys'")
+                        .stdout())
+                .isEqualTo("ada 700\nada 600\n");
+    }
+
+    @Test
+    void sshdReadsDropInsFirstAndValidatesTheConfiguration() {
+        assertThat(run("sshd -T").stdout())
+                .contains("passwordauthentication no\n")
+                .contains("permitrootlogin yes\n")
+                .contains("kbdinteractiveauthentication no\n");
+        host.files.put("/etc/ssh/sshd_config.d/00-rainmaker.conf", "PermitRootLogin prohibit-password\n");
+        assertThat(run("sshd -T").stdout()).contains("permitrootlogin without-password\n");
+        assertThat(run("sshd -t").exitStatus()).isZero();
+        host.files.put("/etc/ssh/sshd_config.d/01-typo.conf", "PasswordAuthentification no\n");
+        assertThat(run("sshd -t").exitStatus()).isEqualTo(255);
+        assertThat(run("sshd -t").stderr()).contains("Bad configuration option: PasswordAuthentification no");
+    }
+
+    @Test
+    void ufwNeedsItsPackageThenAllowsPortsAndEnablesOnlyWhenForced() {
+        assertThat(run("ufw status").exitStatus()).isEqualTo(127);
+        assertThat(run("DEBIAN_FRONTEND=noninteractive apt-get install -y ufw").exitStatus())
+                .isZero();
+        assertThat(run("ufw status").stdout()).isEqualTo("Status: inactive\n");
+        run("ufw default deny incoming");
+        run("ufw allow 22/tcp");
+        run("ufw allow 22/tcp");
+        assertThat(run("ufw enable").exitStatus()).isEqualTo(1);
+        assertThat(run("ufw --force enable").exitStatus()).isZero();
+        assertThat(run("ufw status verbose").stdout())
+                .contains("Status: active")
+                .contains("Default: deny (incoming)")
+                .contains("22/tcp                     ALLOW IN    Anywhere\n");
+        assertThat(FirewallCommands.allowed(host)).containsExactly("22/tcp");
+    }
+
+    @Test
+    void packagesInstallWithDependenciesAndStartTheirServices() {
+        assertThat(run("dpkg-query -W -f='${Status} ${Version}\\n' nginx").exitStatus())
+                .isEqualTo(1);
+        assertThat(run("apt-get install nginx").exitStatus()).isEqualTo(1);
+        assertThat(run("apt-get install -y nosuchpackage").exitStatus()).isEqualTo(100);
+        assertThat(run("apt-get update").exitStatus()).isZero();
+        assertThat(run("apt-get install -y nginx mariadb-server").exitStatus()).isZero();
+        assertThat(run("dpkg-query -W -f='${Status} ${Version}\\n' nginx").stdout())
+                .isEqualTo("install ok installed 1.22.1-9\n");
+        assertThat(run("dpkg -s mariadb-client").stdout()).contains("Status: install ok installed");
+        assertThat(run("systemctl is-active mariadb").stdout()).isEqualTo("active\n");
+        assertThat(run("systemctl is-enabled nginx").exitStatus()).isZero();
+    }
+
+    @Test
+    void servicesStartStopAndReloadOnlyWhenTheyExist() {
+        assertThat(run("systemctl is-active nginx").exitStatus()).isEqualTo(3);
+        assertThat(run("systemctl restart nginx").exitStatus()).isEqualTo(5);
+        assertThat(run("systemctl reload ssh").exitStatus()).isZero();
+        run("systemctl stop ssh");
+        assertThat(run("systemctl reload ssh").exitStatus()).isEqualTo(1);
+        assertThat(run("systemctl enable --now ssh").exitStatus()).isZero();
+        assertThat(host.activeServices).contains("ssh");
+    }
+
+    @Test
+    void cloudInitReportsDoneAsJsonOrErrorWithExitStatusOne() {
+        CommandResult done = run("cloud-init status --wait --format json");
+        assertThat(done.exitStatus()).isZero();
+        assertThat(done.stdout()).contains("\"status\": \"done\"");
+        host.settings.put(CloudInitCommands.RESULT, "error");
+        CommandResult failed = run("cloud-init status --wait --format json");
+        assertThat(failed.exitStatus()).isEqualTo(1);
+        assertThat(failed.stdout()).contains("\"status\": \"error\"");
+    }
+
+    @Test
+    void shellSyntaxBeyondTheModelledSubsetIsNotUnderstood() {
+        assertThat(ShellWords.parse("id -u $(whoami)")).isEmpty();
+        assertThat(ShellWords.parse("id -u root; reboot")).isEmpty();
+        assertThat(ShellWords.parse("id -u 'a;$(b)'").orElseThrow().words()).containsExactly("id", "-u", "a;$(b)");
+        assertThat(ShellWords.parse("printf '%s\\n' 'x' >> /f").orElseThrow().redirect())
+                .isEqualTo(new ShellWords.Redirect("/f", true));
+        assertThat(ShellWords.splitAndList("a 'b && c' && d")).containsExactly("a 'b && c'", "d");
+    }
+}
