@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.rainmaker.droplet.config.DropletConfig;
 
@@ -13,8 +14,13 @@ public class ProvisioningKey {
 
     private final Path file;
 
+    @Inject
     ProvisioningKey(DropletConfig config) {
-        this.file = config.provisioningPublicKeyFile();
+        this(config.provisioningPublicKeyFile());
+    }
+
+    ProvisioningKey(Path file) {
+        this.file = file;
     }
 
     public OpenSshPublicKey read() {
