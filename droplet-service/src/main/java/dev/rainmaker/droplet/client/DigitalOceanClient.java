@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,12 +118,9 @@ public class DigitalOceanClient implements DigitalOceanApi {
             response = answer.await().atMost(config.requestTimeout().plusSeconds(5));
         } catch (RuntimeException e) {
             calls.count(method.name(), "no-answer");
+            Throwable reason = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new DigitalOceanException(
-                    call + ": no answer from DigitalOcean at " + config.apiUrl() + " ("
-                            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                    0,
-                    true,
-                    e);
+                    call + ": no answer from DigitalOcean at " + config.apiUrl() + " (" + reason + ")", 0, true, e);
         }
         int status = response.statusCode();
         calls.count(method.name(), DigitalOceanCalls.outcome(status));
