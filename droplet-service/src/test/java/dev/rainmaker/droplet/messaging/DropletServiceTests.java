@@ -56,6 +56,9 @@ class DropletServiceTests {
     @TestHTTPResource("/q/health/ready")
     URL readiness;
 
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+
     private KafkaProducer<String, String> producer;
     private TopicReader reader;
 
@@ -159,6 +162,16 @@ class DropletServiceTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"digitalocean\"");
+    }
+
+    @Test
+    void callsToDigitalOceanAreCountedByMethodAndOutcome() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body())
+                .containsPattern("rainmaker_digitalocean_calls_total\\{[^}]*method=\"GET\"[^}]*"
+                        + "outcome=\"success\"[^}]*} [1-9]");
     }
 
     private ConsumerRecord<String, String> awaitOne(String topic, String key) {
