@@ -1,0 +1,71 @@
+package dev.rainmaker.droplet.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How droplet-service reaches DigitalOcean, what each plan creates, and how long it waits. */
+@ConfigMapping(prefix = "rainmaker.droplet")
+public interface DropletConfig {
+
+    /** DigitalOcean's API root, without {@code /v2}. */
+    @WithDefault("https://api.digitalocean.com")
+    String apiUrl();
+
+    /** The DigitalOcean API token; never logged. Empty when not configured. */
+    Optional<String> token();
+
+    /** File holding the provisioning SSH public key (one OpenSSH line) that every droplet authorises for root. */
+    Path provisioningPublicKeyFile();
+
+    /** Plan name (as in the sign-up) to what is created for it. */
+    Map<String, Plan> plans();
+
+    /** How often a droplet is polled while it boots. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** How long a droplet may take to become active before the request fails for good. */
+    @WithDefault("10m")
+    Duration bootTimeout();
+
+    /** How long a droplet that was just created may still be answered with 404 (DigitalOcean's eventual consistency). */
+    @WithDefault("1m")
+    Duration notFoundGrace();
+
+    /** How long the catalogue (sizes, regions, images) is trusted before it is fetched again. */
+    @WithDefault("10m")
+    Duration catalogueRefresh();
+
+    /** How long one call to DigitalOcean may take before its outcome counts as unknown. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    Retry retry();
+
+    interface Plan {
+
+        String size();
+
+        String image();
+
+        String region();
+    }
+
+    /** Retrying a transient failure (429, 5xx, no answer) in place: exponential backoff with jitter. */
+    interface Retry {
+
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

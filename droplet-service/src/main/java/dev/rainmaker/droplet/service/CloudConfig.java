@@ -1,0 +1,32 @@
+package dev.rainmaker.droplet.service;
+
+import dev.rainmaker.droplet.domain.HostKey;
+
+/**
+ * The droplet's cloud-init {@code user_data} (docs/architecture.md): the pinned host key, the provisioning key for
+ * root, password login off.
+ */
+public final class CloudConfig {
+
+    private CloudConfig() {}
+
+    public static String render(HostKey hostKey, OpenSshPublicKey provisioningKey) {
+        StringBuilder yaml = new StringBuilder()
+                .append("#cloud-config\n")
+                .append("ssh_deletekeys: true\n")
+                .append("ssh_keys:\n")
+                .append("  ecdsa_private: |\n");
+        hostKey.privateKeyPem()
+                .lines()
+                .forEach(line -> yaml.append("    ").append(line).append('\n'));
+        return yaml.append("  ecdsa_public: ")
+                .append(hostKey.publicKeyLine())
+                .append('\n')
+                .append("ssh_authorized_keys:\n")
+                .append("  - ")
+                .append(provisioningKey.toYamlSafeLine())
+                .append('\n')
+                .append("ssh_pwauth: false\n")
+                .toString();
+    }
+}

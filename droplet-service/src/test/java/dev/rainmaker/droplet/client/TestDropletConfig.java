@@ -1,0 +1,67 @@
+package dev.rainmaker.droplet.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.rainmaker.droplet.config.DropletConfig;
+
+/** A {@link DropletConfig} for plain unit tests: an API URL and token, short timeouts, the default plans. */
+public record TestDropletConfig(String apiUrl, Optional<String> token) implements DropletConfig {
+
+    @Override
+    public Path provisioningPublicKeyFile() {
+        return Path.of("provisioning.pub");
+    }
+
+    @Override
+    public Map<String, Plan> plans() {
+        return Map.of();
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return Duration.ofMillis(50);
+    }
+
+    @Override
+    public Duration bootTimeout() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public Duration notFoundGrace() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Duration catalogueRefresh() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Duration requestTimeout() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public Retry retry() {
+        return new Retry() {
+            @Override
+            public int maxAttempts() {
+                return 2;
+            }
+
+            @Override
+            public Duration initialBackoff() {
+                return Duration.ofMillis(10);
+            }
+
+            @Override
+            public Duration maxBackoff() {
+                return Duration.ofMillis(20);
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package dev.rainmaker.droplet.health;
+
+import dev.rainmaker.droplet.client.DigitalOceanApi;
+import dev.rainmaker.droplet.config.DropletConfig;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/** Runs the readiness check outside CDI, for plain unit tests. */
+public final class DigitalOceanReadinessCheckAccess {
+
+    private DigitalOceanReadinessCheckAccess() {}
+
+    public static HealthCheckResponse check(DigitalOceanApi digitalOcean, DropletConfig config) {
+        return new DigitalOceanReadinessCheck(digitalOcean, config).call();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rainmaker.localcloud.digitalocean;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /v2/sizes}, {@code /v2/regions}, {@code /v2/images}: the catalogue, paginated. */
+final class CatalogueRoutes {
+
+    private final Catalogue catalogue;
+    private final Supplier<String> baseUrl;
+
+    CatalogueRoutes(Catalogue catalogue, Supplier<String> baseUrl) {
+        this.catalogue = catalogue;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(Router router) {
+        router.get("/v2/sizes").handler(context -> list(context, "sizes", sizes()));
+        router.get("/v2/regions").handler(context -> list(context, "regions", regions()));
+        router.get("/v2/images").handler(this::images);
+    }
+
+    private void images(RoutingContext context) {
+        String type = context.request().getParam("type");
+        // Every image of the catalogue is a public distribution image.
+        boolean wanted = type == null || type.equals("distribution");
+        List<JsonObject> images = wanted
+                ? catalogue.images().stream().map(i -> i.toJson(catalogue)).toList()
+                : List.of();
+        list(context, "images", images);
+    }
+
+    private List<JsonObject> sizes() {
+        return catalogue.sizes().stream().map(s -> s.toJson(catalogue)).toList();
+    }
+
+    private List<JsonObject> regions() {
+        return catalogue.regions().stream().map(CatalogueRegion::toJson).toList();
+    }
+
+    private void list(RoutingContext context, String key, List<JsonObject> items) {
+        JsonResponses.ok(context, Pagination.page(context, baseUrl.get(), key, items));
+    }
+}

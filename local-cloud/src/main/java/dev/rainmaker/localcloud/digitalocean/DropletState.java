@@ -1,0 +1,95 @@
+package dev.rainmaker.localcloud.digitalocean;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One droplet in the stand-in; becomes active once its boot delay has passed and its host has booted. */
+final class DropletState {
+
+    final long id;
+    final String name;
+    final CatalogueRegion region;
+    final CatalogueSize size;
+    final CatalogueImage image;
+    final List<String> tags;
+    final boolean monitoring;
+    final String userData;
+    final Instant createdAt;
+    final long createActionId;
+
+    private boolean bootDelayPassed;
+    private String hostAddress;
+    private boolean bootFailed;
+    private Instant activeAt;
+
+    DropletState(
+            long id,
+            String name,
+            CatalogueRegion region,
+            CatalogueSize size,
+            CatalogueImage image,
+            List<String> tags,
+            boolean monitoring,
+            String userData,
+            Instant createdAt,
+            long createActionId) {
+        this.id = id;
+        this.name = name;
+        this.region = region;
+        this.size = size;
+        this.image = image;
+        this.tags = List.copyOf(tags);
+        this.monitoring = monitoring;
+        this.userData = userData;
+        this.createdAt = createdAt;
+        this.createActionId = createActionId;
+    }
+
+    synchronized void bootDelayPassed(Instant now) {
+        bootDelayPassed = true;
+        activateIfReady(now);
+    }
+
+    synchronized void hostBooted(String address, Instant now) {
+        hostAddress = address;
+        activateIfReady(now);
+    }
+
+    synchronized void hostFailedToBoot() {
+        bootFailed = true;
+    }
+
+    private void activateIfReady(Instant now) {
+        if (bootDelayPassed && hostAddress != null && activeAt == null) {
+            activeAt = now;
+        }
+    }
+
+    synchronized boolean active() {
+        return activeAt != null;
+    }
+
+    synchronized String status() {
+        return active() ? "active" : "new";
+    }
+
+    /** The public IPv4 address, only once active: DigitalOcean fills networks in then. */
+    synchronized String publicIpv4() {
+        return active() ? hostAddress : null;
+    }
+
+    synchronized String createActionStatus() {
+        if (bootFailed) {
+            return "errored";
+        }
+        return active() ? "completed" : "in-progress";
+    }
+
+    synchronized Instant activeAt() {
+        return activeAt;
+    }
+
+    StandInDroplet view() {
+        return new StandInDroplet(id, name, tags, status(), userData);
+    }
+}
