@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -24,7 +25,7 @@ final class DigitalOceanOpenApi {
 
     private final OpenApiInteractionValidator validator;
 
-    DigitalOceanOpenApi() {
+    DigitalOceanOpenApi(Path document) {
         ParseOptions parseOptions = new ParseOptions();
         parseOptions.setResolve(true);
         parseOptions.setResolveFully(true);
@@ -32,7 +33,7 @@ final class DigitalOceanOpenApi {
         // By default the parser adds `type: object` to untyped properties, wrongly rejecting e.g. an image slug.
         parseOptions.setExplicitObjectSchema(false);
         validator = OpenApiInteractionValidator.createForSpecificationUrl(
-                        locate().toUri().toString())
+                        document.toUri().toString())
                 .withParseOptions(parseOptions)
                 .withResolveCombinators(true)
                 .withLevelResolver(LevelResolver.create()
@@ -67,14 +68,13 @@ final class DigitalOceanOpenApi {
                 .toList();
     }
 
-    private static Path locate() {
+    /** The document in {@code shared/} beside the repository, found from the working directory upwards. */
+    static Optional<Path> locate() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(SPEC))) {
-                return dir.resolve(SPEC);
+                return Optional.of(dir.resolve(SPEC));
             }
         }
-        throw new IllegalStateException("DigitalOcean's OpenAPI document " + SPEC
-                + " was not found in the working directory or above it: the shared/ folder belongs beside the"
-                + " repository");
+        return Optional.empty();
     }
 }

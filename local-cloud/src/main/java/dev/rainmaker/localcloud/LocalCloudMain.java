@@ -1,0 +1,51 @@
+package dev.rainmaker.localcloud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--boot-delay 2000ms]}. Once everything
+ * listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and removes
+ * that file on the way out.
+ */
+public final class LocalCloudMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCloudMain.class);
+
+    private LocalCloudMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path stateDirectory = Path.of(".rainmaker");
+        int kafkaPort = 9092;
+        Duration bootDelay = Duration.ofSeconds(2);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--state-dir" -> stateDirectory = Path.of(args[i + 1]);
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[i + 1]);
+                case "--boot-delay" -> bootDelay = Duration.ofMillis(Long.parseLong(args[i + 1].replace("ms", "")));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Files.createDirectories(stateDirectory);
+        Path infoFile = stateDirectory.resolve("local-cloud.properties");
+        LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(infoFile);
+            } catch (Exception e) {
+                LOG.warn("could not remove {}: {}", infoFile, e.getMessage());
+            }
+            cloud.close();
+            stopped.countDown();
+        }));
+        cloud.info().writeTo(infoFile);
+        LOG.info("local cloud ready: {}", cloud.info());
+        stopped.await();
+    }
+}
