@@ -1,5 +1,6 @@
 package dev.rainmaker.localcloud.hosts.model;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,8 +65,8 @@ final class StackApp {
     }
 
     private static boolean memcached(String page, HostState host) {
-        return MEMCACHED.matcher(page).find()
-                && StackListeners.addresses(StackListeners.MEMCACHED_PORT, host).contains("127.0.0.1");
+        List<String> listening = StackListeners.addresses(StackListeners.MEMCACHED_PORT, host);
+        return MEMCACHED.matcher(page).find() && (listening.contains("127.0.0.1") || listening.contains("0.0.0.0"));
     }
 
     private static String okOrFailed(boolean ok) {
