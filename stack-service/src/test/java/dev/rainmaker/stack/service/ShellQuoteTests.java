@@ -1,6 +1,5 @@
 package dev.rainmaker.stack.service;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ class ShellQuoteTests {
     }
 
     @Test
-    void refusesAMissingValue() throws IOException {
+    void refusesAMissingValue() {
         assertThatThrownBy(() -> ShellQuote.quote(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
