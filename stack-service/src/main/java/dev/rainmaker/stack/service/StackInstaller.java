@@ -31,6 +31,9 @@ public class StackInstaller {
     }
 
     public StackInstalled install(HostHardened event) {
+        if (event == null || event.signup() == null) {
+            throw new PermanentFailure("the HostHardened event has no signup, so no customer to install for");
+        }
         CustomerDatabase database = CustomerDatabase.forCustomer(event.customerId());
         Droplet droplet = validated(event.droplet());
         try (HostShell shell = connector.connect(droplet)) {

@@ -1,17 +1,16 @@
 package dev.rainmaker.stack.messaging;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.formatters.PatternFormatter;
 
 /** Everything the service logs while a test runs, messages and stack traces, to search for what must not be there. */
 final class CapturedLog extends Handler {
 
     private final StringBuffer text = new StringBuffer();
+    private final PatternFormatter formatter = new PatternFormatter("%s%e%n");
 
     static CapturedLog install() {
         CapturedLog log = new CapturedLog();
@@ -25,13 +24,7 @@ final class CapturedLog extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        text.append(message).append('\n');
-        if (record.getThrown() != null) {
-            StringWriter trace = new StringWriter();
-            record.getThrown().printStackTrace(new PrintWriter(trace));
-            text.append(trace).append('\n');
-        }
+        text.append(formatter.format(record));
     }
 
     @Override

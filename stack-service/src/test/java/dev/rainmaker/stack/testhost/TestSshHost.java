@@ -44,7 +44,10 @@ public final class TestSshHost implements AutoCloseable {
     }
 
     public static TestSshHost start(String address, int port, PublicKey authorized) throws Exception {
-        KeyPair hostKey = ecKeyPair();
+        return start(address, port, authorized, ecKeyPair());
+    }
+
+    public static TestSshHost start(String address, int port, PublicKey authorized, KeyPair hostKey) throws Exception {
         SshServer server = SshServer.setUpDefaultServer();
         TestSshHost host = new TestSshHost(hostKey, server);
         server.setHost(address);
