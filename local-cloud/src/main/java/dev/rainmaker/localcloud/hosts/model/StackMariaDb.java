@@ -1,0 +1,259 @@
+package dev.rainmaker.localcloud.hosts.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB 10.11 on a simulated host, for the SQL the stack sends: databases, users with their authentication plugin
+ * and password, and grants, kept in {@link HostState#settings}. A fresh server looks like upstream
+ * {@code mariadb-install-db} left it (a {@code test} database, anonymous users, root also reachable over TCP with a
+ * password), so the hardening statements have something to remove. A statement outside the vocabulary fails as a
+ * syntax error.
+ */
+final class StackMariaDb {
+
+    static final String SERVICE = "mariadb";
+    static final String PACKAGE = "mariadb-server";
+
+    private static final String INITIALIZED = "mariadb.initialized";
+    private static final String DATABASE = "mariadb.database:";
+    private static final String USER = "mariadb.user:";
+    private static final String PASSWORD = "mariadb.password:";
+    private static final String GRANT = "mariadb.grant:";
+
+    private static final String NAME = "([A-Za-z0-9_]+)";
+    private static final Pattern SHOW_DATABASES = sql("SHOW DATABASES");
+    private static final Pattern DROP_DATABASE = sql("DROP DATABASE IF EXISTS `?" + NAME + "`?");
+    private static final Pattern CREATE_DATABASE = sql("CREATE DATABASE IF NOT EXISTS `" + NAME + "`");
+    private static final Pattern COUNT_ANONYMOUS = sql("SELECT COUNT\\(\\*\\) FROM mysql\\.user WHERE User=''");
+    private static final Pattern COUNT_ROOT_NOT_SOCKET_ONLY = sql(
+            "SELECT COUNT\\(\\*\\) FROM mysql\\.user WHERE User='root' AND \\(Host<>'localhost' OR plugin<>'unix_socket'\\)");
+    private static final Pattern DELETE_ANONYMOUS = sql("DELETE FROM mysql\\.global_priv WHERE User=''");
+    private static final Pattern DELETE_REMOTE_ROOT =
+            sql("DELETE FROM mysql\\.global_priv WHERE User='root' AND Host<>'localhost'");
+    private static final Pattern ROOT_BY_SOCKET = sql("ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket");
+    private static final Pattern FLUSH_PRIVILEGES = sql("FLUSH PRIVILEGES");
+    private static final Pattern CREATE_USER = sql("CREATE USER IF NOT EXISTS '" + NAME + "'@'localhost'");
+    private static final Pattern SET_PASSWORD = sql("ALTER USER '" + NAME + "'@'localhost' IDENTIFIED BY '([^']*)'");
+    private static final Pattern GRANT_ALL =
+            sql("GRANT ALL PRIVILEGES ON `" + NAME + "`\\.\\* TO '" + NAME + "'@'localhost'");
+    private static final Pattern SELECT_ONE = sql("SELECT 1");
+
+    private StackMariaDb() {}
+
+    private static Pattern sql(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    }
+
+    /** The {@code mariadb} client as root over the unix socket, running the statements of {@code sql} in order. */
+    static CommandResult asRoot(String sql, boolean withColumnNames, HostState host) {
+        CommandResult reachable = reachable(host);
+        if (reachable != null) {
+            return reachable;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String statement : statements(sql)) {
+            Result result = runAsRoot(statement, host);
+            if (result.error != null) {
+                return new CommandResult(1, out.toString(), result.error + "\n");
+            }
+            if (result.rows != null) {
+                if (withColumnNames) {
+                    out.append(result.column).append('\n');
+                }
+                result.rows.forEach(row -> out.append(row).append('\n'));
+            }
+        }
+        return CommandResult.ok(out.toString());
+    }
+
+    /** The {@code mariadb} client as {@code user}@localhost with {@code password}, using {@code database}. */
+    static CommandResult asUser(String user, String password, String database, String sql, HostState host) {
+        CommandResult reachable = reachable(host);
+        if (reachable != null) {
+            return reachable;
+        }
+        String refused = refusedLogin(user, password, database, host);
+        if (refused != null) {
+            return CommandResult.failed(1, refused + "\n");
+        }
+        if (!SELECT_ONE.matcher(sql.trim()).matches()) {
+            return CommandResult.failed(1, syntaxError(sql) + "\n");
+        }
+        return CommandResult.ok("1\n");
+    }
+
+    /** Whether a client (the app) could log in as {@code user} with {@code password} and use {@code database}. */
+    static boolean canUse(String user, String password, String database, HostState host) {
+        return reachable(host) == null && refusedLogin(user, password, database, host) == null;
+    }
+
+    private static CommandResult reachable(HostState host) {
+        if (!host.packages.containsKey(PACKAGE)) {
+            return CommandResult.failed(127, "bash: line 1: mariadb: command not found\n");
+        }
+        if (!host.activeServices.contains(SERVICE)) {
+            return CommandResult.failed(
+                    1,
+                    "ERROR 2002 (HY000): Can't connect to local server through socket '/run/mysqld/mysqld.sock' (2)\n");
+        }
+        initialize(host);
+        return null;
+    }
+
+    private static void initialize(HostState host) {
+        if (host.settings.putIfAbsent(INITIALIZED, "true") != null) {
+            return;
+        }
+        for (String db : List.of("information_schema", "mysql", "performance_schema", "sys", "test")) {
+            host.settings.put(DATABASE + db, "");
+        }
+        host.settings.put(USER + "root@localhost", "mysql_native_password");
+        host.settings.put(USER + "root@127.0.0.1", "mysql_native_password");
+        host.settings.put(USER + "@localhost", "mysql_native_password");
+        host.settings.put(USER + "@" + hostname(host), "mysql_native_password");
+    }
+
+    private static String hostname(HostState host) {
+        return host.settings.getOrDefault("hostname", "localhost.localdomain");
+    }
+
+    private static String refusedLogin(String user, String password, String database, HostState host) {
+        String account = user + "@localhost";
+        String stored = host.settings.get(PASSWORD + account);
+        if (!host.settings.containsKey(USER + account) || stored == null || !stored.equals(password)) {
+            return "ERROR 1045 (28000): Access denied for user '" + user + "'@'localhost' (using password: "
+                    + (password == null || password.isEmpty() ? "NO" : "YES") + ")";
+        }
+        if (!host.settings.containsKey(GRANT + account + ":" + database)) {
+            return "ERROR 1044 (42000): Access denied for user '" + user + "'@'localhost' to database '" + database
+                    + "'";
+        }
+        if (!host.settings.containsKey(DATABASE + database)) {
+            return "ERROR 1049 (42000): Unknown database '" + database + "'";
+        }
+        return null;
+    }
+
+    private static List<String> statements(String sql) {
+        List<String> statements = new ArrayList<>();
+        for (String part : sql.split(";")) {
+            if (!part.isBlank()) {
+                statements.add(part.trim());
+            }
+        }
+        return statements;
+    }
+
+    private record Result(String column, List<String> rows, String error) {
+        static Result done() {
+            return new Result(null, null, null);
+        }
+
+        static Result rows(String column, List<String> rows) {
+            return new Result(column, rows, null);
+        }
+
+        static Result error(String error) {
+            return new Result(null, null, error);
+        }
+    }
+
+    private static Result runAsRoot(String statement, HostState host) {
+        Matcher m;
+        if (SHOW_DATABASES.matcher(statement).matches()) {
+            return Result.rows("Database", names(host, DATABASE));
+        }
+        if ((m = DROP_DATABASE.matcher(statement)).matches()) {
+            host.settings.remove(DATABASE + m.group(1));
+            return Result.done();
+        }
+        if ((m = CREATE_DATABASE.matcher(statement)).matches()) {
+            host.settings.putIfAbsent(DATABASE + m.group(1), "");
+            return Result.done();
+        }
+        if (COUNT_ANONYMOUS.matcher(statement).matches()) {
+            return count(accounts(host).stream().filter(a -> a.startsWith("@")).count());
+        }
+        if (COUNT_ROOT_NOT_SOCKET_ONLY.matcher(statement).matches()) {
+            return count(accounts(host).stream()
+                    .filter(a -> a.startsWith("root@"))
+                    .filter(a -> !a.equals("root@localhost") || !"unix_socket".equals(host.settings.get(USER + a)))
+                    .count());
+        }
+        if (DELETE_ANONYMOUS.matcher(statement).matches()) {
+            accounts(host).stream().filter(a -> a.startsWith("@")).forEach(a -> dropAccount(a, host));
+            return Result.done();
+        }
+        if (DELETE_REMOTE_ROOT.matcher(statement).matches()) {
+            accounts(host).stream()
+                    .filter(a -> a.startsWith("root@") && !a.equals("root@localhost"))
+                    .forEach(a -> dropAccount(a, host));
+            return Result.done();
+        }
+        if (ROOT_BY_SOCKET.matcher(statement).matches()) {
+            host.settings.put(USER + "root@localhost", "unix_socket");
+            host.settings.remove(PASSWORD + "root@localhost");
+            return Result.done();
+        }
+        if (FLUSH_PRIVILEGES.matcher(statement).matches()) {
+            return Result.done();
+        }
+        if ((m = CREATE_USER.matcher(statement)).matches()) {
+            host.settings.putIfAbsent(USER + m.group(1) + "@localhost", "mysql_native_password");
+            return Result.done();
+        }
+        if ((m = SET_PASSWORD.matcher(statement)).matches()) {
+            String account = m.group(1) + "@localhost";
+            if (!host.settings.containsKey(USER + account)) {
+                return Result.error(
+                        "ERROR 1396 (HY000): Operation ALTER USER failed for '" + m.group(1) + "'@'localhost'");
+            }
+            host.settings.put(USER + account, "mysql_native_password");
+            host.settings.put(PASSWORD + account, m.group(2));
+            return Result.done();
+        }
+        if ((m = GRANT_ALL.matcher(statement)).matches()) {
+            String account = m.group(2) + "@localhost";
+            if (!host.settings.containsKey(USER + account)) {
+                return Result.error("ERROR 1133 (28000): Can't find any matching row in the user table");
+            }
+            host.settings.put(GRANT + account + ":" + m.group(1), "ALL");
+            return Result.done();
+        }
+        if (SELECT_ONE.matcher(statement).matches()) {
+            return Result.rows("1", List.of("1"));
+        }
+        return Result.error(syntaxError(statement));
+    }
+
+    private static Result count(long n) {
+        return Result.rows("COUNT(*)", List.of(Long.toString(n)));
+    }
+
+    private static String syntaxError(String statement) {
+        String near = statement.length() > 40 ? statement.substring(0, 40) : statement;
+        return "ERROR 1064 (42000) at line 1: You have an error in your SQL syntax; check the manual that corresponds"
+                + " to your MariaDB server version for the right syntax to use near '" + near + "' at line 1";
+    }
+
+    private static List<String> accounts(HostState host) {
+        return names(host, USER);
+    }
+
+    private static List<String> names(HostState host, String prefix) {
+        return host.settings.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length()))
+                .sorted()
+                .toList();
+    }
+
+    private static void dropAccount(String account, HostState host) {
+        host.settings.remove(USER + account);
+        host.settings.remove(PASSWORD + account);
+        host.settings.keySet().removeIf(k -> k.startsWith(GRANT + account + ":"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rainmaker.stack.service;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.rainmaker.events.Droplet;
+import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.stack.domain.CustomerDatabase;
+import dev.rainmaker.stack.service.apt.DebianStack;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the stack on a hardened host and reports what is installed. Safe to run again for the same host: every step
+ * checks before it changes, so a second run changes nothing and reports the same.
+ */
+@ApplicationScoped
+public class StackInstaller {
+
+    private static final Logger LOG = Logger.getLogger(StackInstaller.class);
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+    private final HostConnector connector;
+    private final StepRunner runner;
+
+    public StackInstaller(HostConnector connector, StepRunner runner) {
+        this.connector = connector;
+        this.runner = runner;
+    }
+
+    public StackInstalled install(HostHardened event) {
+        if (event == null || event.signup() == null) {
+            throw new PermanentFailure("the HostHardened event has no signup, so no customer to install for");
+        }
+        CustomerDatabase database = CustomerDatabase.forCustomer(event.customerId());
+        Droplet droplet = validated(event.droplet());
+        try (HostShell shell = connector.connect(droplet)) {
+            DebianStack.steps(database).forEach(step -> runner.run(shell, step));
+            Map<String, String> versions = InstalledVersions.read(shell, DebianStack.COMPONENT_PACKAGES);
+            LOG.infof("%s: stack installed for customer %s: %s", shell.host(), event.customerId(), versions);
+            return new StackInstalled(event.signup(), droplet, versions, "http://" + droplet.publicIpv4() + "/");
+        }
+    }
+
+    private static Droplet validated(Droplet droplet) {
+        if (droplet == null) {
+            throw new PermanentFailure("the HostHardened event has no droplet");
+        }
+        if (droplet.publicIpv4() == null || !IPV4.matcher(droplet.publicIpv4()).matches()) {
+            throw new PermanentFailure(
+                    "droplet " + droplet.name() + " has no valid public IPv4 address: '" + droplet.publicIpv4() + "'");
+        }
+        if (droplet.hostKeyFingerprint() == null
+                || !droplet.hostKeyFingerprint().startsWith("SHA256:")) {
+            throw new PermanentFailure("droplet " + droplet.name()
+                    + " has no pinned host key fingerprint (SHA256:...): refusing to connect unpinned");
+        }
+        return droplet;
+    }
+}

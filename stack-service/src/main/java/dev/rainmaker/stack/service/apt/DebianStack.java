@@ -1,0 +1,87 @@
+package dev.rainmaker.stack.service.apt;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.rainmaker.stack.domain.CustomerDatabase;
+import dev.rainmaker.stack.service.HostStep;
+
+/**
+ * The stack on Debian 12, in the order it is built: packages, their services, MariaDB secured and the customer's
+ * database, memcached and munin-node kept local, nginx passing PHP to PHP-FPM, and the app seen working.
+ */
+public final class DebianStack {
+
+    /** Component name in {@code StackInstalled} to the package whose version it reports. */
+    public static final Map<String, String> COMPONENT_PACKAGES = orderedMap(
+            "nginx", "nginx",
+            "php-fpm", "php-fpm",
+            "mariadb", "mariadb-server",
+            "memcached", "memcached",
+            "munin-node", "munin-node");
+
+    private static final List<String> PACKAGES =
+            List.of("nginx", "php-fpm", "php-mysql", "php-apcu", "mariadb-server", "memcached", "munin-node", "curl");
+    private static final List<String> SERVICES = List.of("nginx", "php8.2-fpm", "mariadb", "memcached", "munin-node");
+
+    private DebianStack() {}
+
+    public static List<HostStep> steps(CustomerDatabase database) {
+        List<HostStep> steps = new ArrayList<>();
+        PACKAGES.forEach(pkg -> steps.add(new PackageInstalled(pkg)));
+        SERVICES.forEach(unit -> steps.add(new ServiceActive(unit)));
+        steps.add(new PhpFpmModulesLoaded());
+
+        steps.add(new TestDatabaseRemoved());
+        steps.add(new AnonymousUsersRemoved());
+        steps.add(new RootBySocketOnly());
+        steps.add(new CustomerDatabaseCreated(database));
+        steps.add(new DatabasePasswordGenerated());
+        steps.add(new CustomerUserCanLogIn(database));
+
+        steps.add(new FileInstalled(
+                "memcached configured for 127.0.0.1 only",
+                StackFiles.MEMCACHED_CONF_PATH,
+                StackFiles.MEMCACHED_CONF,
+                "0644",
+                "root:root",
+                List.of("systemctl restart memcached")));
+        steps.add(new ListensOnLoopbackOnly("memcached", 11211));
+        steps.add(new FileInstalled(
+                "munin-node configured for localhost only",
+                StackFiles.MUNIN_NODE_CONF_PATH,
+                StackFiles.MUNIN_NODE_CONF,
+                "0644",
+                "root:root",
+                List.of("systemctl restart munin-node")));
+        steps.add(new ListensOnLoopbackOnly("munin-node", 4949));
+
+        steps.add(new FileInstalled(
+                "nginx site passes PHP to PHP-FPM",
+                StackFiles.NGINX_SITE_PATH,
+                StackFiles.NGINX_SITE,
+                "0644",
+                "root:root",
+                List.of("nginx -t", "systemctl restart nginx")));
+        steps.add(new FileInstalled(
+                "app page installed",
+                StackFiles.APP_PAGE_PATH,
+                StackFiles.appPage(database),
+                "0644",
+                "root:root",
+                List.of()));
+        steps.add(new AppAnswers());
+        return List.copyOf(steps);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.rainmaker.stack.client;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+
+import dev.rainmaker.stack.config.SshConfig;
+import dev.rainmaker.stack.testhost.TestSshHost;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProvisioningKeyTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsAnOpenSshPrivateKey() throws Exception {
+        KeyPair pair = TestSshHost.ecKeyPair();
+        Path file = dir.resolve("id_ecdsa");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
+                    pair, "test", (OpenSSHKeyEncryptionContext) null, out);
+        }
+
+        assertThat(key(file).keyPairs())
+                .singleElement()
+                .satisfies(loaded -> assertThat(KeyUtils.compareKeys(loaded.getPublic(), pair.getPublic()))
+                        .isTrue());
+    }
+
+    @Test
+    void loadsAPkcs8PemPrivateKey() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        KeyPair pair = rsa.generateKeyPair();
+        Path file = dir.resolve("key.pem");
+        Files.writeString(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+
+        assertThat(key(file).keyPairs()).hasSize(1);
+    }
+
+    @Test
+    void saysWhyAFileIsNoKeyWithoutShowingItsContent() throws Exception {
+        Path file = dir.resolve("garbage");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LXN0dWZm\n-----END PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> key(file).keyPairs())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageNotContaining("c2VjcmV0LXN0dWZm");
+        assertThatThrownBy(() -> key(dir.resolve("missing")).keyPairs())
+                .hasMessageContaining("is missing or unreadable");
+    }
+
+    private static ProvisioningKey key(Path file) {
+        return new ProvisioningKey(new SshConfig() {
+            @Override
+            public int port() {
+                return 22;
+            }
+
+            @Override
+            public Path privateKeyFile() {
+                return file;
+            }
+
+            @Override
+            public Duration connectBudget() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration commandTimeout() {
+                return Duration.ofSeconds(1);
+            }
+        });
+    }
+}

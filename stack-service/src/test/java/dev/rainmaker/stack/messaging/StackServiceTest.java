@@ -1,0 +1,181 @@
+package dev.rainmaker.stack.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import jakarta.inject.Inject;
+
+import dev.rainmaker.events.Droplet;
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.localcloud.kafka.KafkaTestResource;
+import dev.rainmaker.stack.health.ProvisioningKeyReadiness;
+import dev.rainmaker.stack.testhost.TestPackagesModel;
+import dev.rainmaker.stack.testhost.TestSshHost;
+import dev.rainmaker.stack.testhost.TestSshHostsResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static dev.rainmaker.stack.messaging.KafkaTopics.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(TestSshHostsResource.class)
+class StackServiceTest {
+
+    private static final String HARDENED = EventType.HOST_HARDENED.topic();
+    private static final String INSTALLED = EventType.STACK_INSTALLED.topic();
+    private static final String DEAD_LETTERS = EventType.HOST_HARDENED.deadLetterTopic();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    @Readiness
+    ProvisioningKeyReadiness readiness;
+
+    private KafkaTopics kafka;
+    private CapturedLog log;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTopics(bootstrapServers);
+        log = CapturedLog.install();
+    }
+
+    @AfterEach
+    void tearDown() {
+        log.close();
+    }
+
+    @Test
+    void installsTheStackOnceAndReportsItsVersionsKeyedByCustomerWithoutEverRevealingThePassword() throws Exception {
+        TestSshHost host = TestSshHostsResource.healthy;
+        HostHardened event = hardened("acme-1", "127.0.0.1", host.hostKeyFingerprint());
+
+        kafka.publish(HARDENED, "acme-1", EventJson.write(event));
+
+        ConsumerRecord<String, String> record =
+                kafka.await(INSTALLED, r -> "acme-1".equals(r.key()), 1, WAIT).get(0);
+        StackInstalled installed = EventJson.read(record.value(), StackInstalled.class);
+        assertThat(installed.components())
+                .containsEntry("nginx", TestPackagesModel.VERSIONS.get("nginx"))
+                .containsEntry("php-fpm", TestPackagesModel.VERSIONS.get("php-fpm"))
+                .containsEntry("mariadb", TestPackagesModel.VERSIONS.get("mariadb-server"))
+                .containsEntry("memcached", TestPackagesModel.VERSIONS.get("memcached"))
+                .containsEntry("munin-node", TestPackagesModel.VERSIONS.get("munin-node"))
+                .hasSize(5);
+        assertThat(installed.appUrl()).isEqualTo("http://127.0.0.1/");
+        assertThat(installed.droplet()).isEqualTo(event.droplet());
+        assertThat(header(record, "ce_type")).isEqualTo("dev.rainmaker.stack-installed.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("rainmaker/stack-service");
+        assertThat(header(record, "ce_subject")).isEqualTo("acme-1");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(host.commands).contains("apt-get install -y --no-install-recommends nginx");
+
+        double appliedAfterFirstRun = applied();
+        int commandsAfterFirstRun = host.commands.size();
+        kafka.publish(HARDENED, "acme-1", EventJson.write(event));
+
+        List<ConsumerRecord<String, String>> both = kafka.await(INSTALLED, r -> "acme-1".equals(r.key()), 2, WAIT);
+        assertThat(applied()).as("steps applied by the second run").isEqualTo(appliedAfterFirstRun);
+        assertThat(host.commands.subList(commandsAfterFirstRun, host.commands.size()))
+                .isNotEmpty()
+                .noneMatch(c -> c.startsWith("apt-get")
+                        || c.startsWith("printf")
+                        || c.startsWith("openssl")
+                        || c.startsWith("systemctl enable")
+                        || c.startsWith("systemctl restart"));
+
+        String password = host.state.files.get("/etc/rainmaker/db-password").strip();
+        assertThat(password).hasSize(48);
+        for (ConsumerRecord<String, String> r : both) {
+            assertThat(r.value()).doesNotContain(password);
+            r.headers().forEach(h -> assertThat(new String(h.value())).doesNotContain(password));
+        }
+        assertThat(host.commands).noneMatch(c -> c.contains(password));
+        assertThat(log.text()).contains("stack installed for customer acme-1").doesNotContain(password);
+    }
+
+    @Test
+    void aHostWhoseMemcachedCannotBindEndsInTheDeadLetterTopicNamingTheStep() throws Exception {
+        TestSshHost host = TestSshHostsResource.memcachedCannotBind;
+        HostHardened event = hardened("broken-1", "127.0.0.2", host.hostKeyFingerprint());
+
+        kafka.publish(HARDENED, "broken-1", EventJson.write(event));
+
+        ConsumerRecord<String, String> dead = kafka.await(DEAD_LETTERS, r -> "broken-1".equals(r.key()), 1, WAIT)
+                .get(0);
+        assertThat(header(dead, "dead-letter-reason"))
+                .contains("step 'memcached listens on 127.0.0.1:11211 only' failed its verification")
+                .contains("droplet rm-broken-1 (127.0.0.2:");
+        assertThat(dead.value()).isEqualTo(EventJson.write(event));
+        String password = host.state.files.get("/etc/rainmaker/db-password").strip();
+        assertThat(header(dead, "dead-letter-reason")).doesNotContain(password);
+        assertThat(log.text()).doesNotContain(password);
+    }
+
+    @Test
+    void aHostPresentingAnotherHostKeyIsRefused() throws Exception {
+        String otherKey = TestSshHostsResource.memcachedCannotBind.hostKeyFingerprint();
+        int commandsBefore = TestSshHostsResource.healthy.commands.size();
+        HostHardened event = hardened("spoofed-1", "127.0.0.1", otherKey);
+
+        kafka.publish(HARDENED, "spoofed-1", EventJson.write(event));
+
+        ConsumerRecord<String, String> dead = kafka.await(DEAD_LETTERS, r -> "spoofed-1".equals(r.key()), 1, WAIT)
+                .get(0);
+        assertThat(header(dead, "dead-letter-reason"))
+                .contains("presented host key " + TestSshHostsResource.healthy.hostKeyFingerprint())
+                .contains("not the pinned " + otherKey);
+        assertThat(TestSshHostsResource.healthy.commands).hasSize(commandsBefore);
+    }
+
+    @Test
+    void isReadyOnceTheProvisioningKeyLoads() {
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void aValueThatIsNotJsonEndsInTheDeadLetterTopicSayingSo() throws Exception {
+        kafka.publish(HARDENED, "garbage-1", "this is not json");
+
+        ConsumerRecord<String, String> dead = kafka.await(DEAD_LETTERS, r -> "garbage-1".equals(r.key()), 1, WAIT)
+                .get(0);
+        assertThat(header(dead, "dead-letter-reason")).contains("HostHardened event is not valid JSON");
+    }
+
+    private double applied() {
+        return registry.counter("rainmaker.stack.steps", "outcome", "applied").count();
+    }
+
+    private static HostHardened hardened(String customerId, String address, String fingerprint) {
+        SignupReceived signup = new SignupReceived(
+                customerId, "ops@" + customerId + ".example", "Ada", "starter", "Europe/Berlin", List.of());
+        Droplet droplet = new Droplet(
+                Math.abs(customerId.hashCode()),
+                "rm-" + customerId,
+                address,
+                "fra1",
+                "debian-12-x64",
+                "s-1vcpu-1gb",
+                fingerprint);
+        return new HostHardened(signup, droplet, List.of("timezone", "admin-users", "sshd", "firewall"));
+    }
+}

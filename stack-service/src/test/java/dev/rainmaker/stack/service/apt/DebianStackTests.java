@@ -1,0 +1,130 @@
+package dev.rainmaker.stack.service.apt;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.StackCommands;
+import dev.rainmaker.stack.domain.CustomerDatabase;
+import dev.rainmaker.stack.service.HostStep;
+import dev.rainmaker.stack.service.PermanentFailure;
+import dev.rainmaker.stack.service.StepOutcome;
+import dev.rainmaker.stack.service.StepRunner;
+import dev.rainmaker.stack.testhost.ModelHostShell;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DebianStackTests {
+
+    private static final CustomerDatabase ACME = CustomerDatabase.forCustomer("acme-42");
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final StepRunner runner = new StepRunner(registry, 2, Duration.ZERO);
+
+    @Test
+    void namesTheCustomersDatabaseAfterTheCustomerId() {
+        assertThat(ACME.name()).isEqualTo("c_acme_42");
+        assertThat(ACME.user()).isEqualTo("c_acme_42");
+    }
+
+    @Test
+    void refusesACustomerIdThatIsNotAPlainIdentifier() {
+        assertThatThrownBy(() -> CustomerDatabase.forCustomer("x'; DROP DATABASE mysql; --"))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("is not lower-case letters, digits and inner hyphens");
+    }
+
+    @Test
+    void rendersTheCustomerLoginWithThePasswordReadOnTheHost() {
+        CustomerUserCanLogIn step = new CustomerUserCanLogIn(ACME);
+
+        assertThat(step.check())
+                .isEqualTo("MYSQL_PWD=\"$(cat /etc/rainmaker/db-password)\" mariadb -u 'c_acme_42' -N -e 'SELECT 1'"
+                        + " 'c_acme_42'");
+        assertThat(step.apply())
+                .containsExactly("printf 'CREATE USER IF NOT EXISTS '\\''c_acme_42'\\''@'\\''localhost'\\''; ALTER USER"
+                        + " '\\''c_acme_42'\\''@'\\''localhost'\\'' IDENTIFIED BY '\\''%s'\\''; GRANT ALL PRIVILEGES ON"
+                        + " `c_acme_42`.* TO '\\''c_acme_42'\\''@'\\''localhost'\\'';'"
+                        + " \"$(cat /etc/rainmaker/db-password)\" | mariadb");
+    }
+
+    @Test
+    void rendersSqlAsOneSingleQuotedWord() {
+        assertThat(new AnonymousUsersRemoved().check())
+                .isEqualTo("mariadb -N -e 'SELECT COUNT(*) FROM mysql.user WHERE User='\\'''\\'''");
+        assertThat(new CustomerDatabaseCreated(ACME).apply())
+                .containsExactly("mariadb -e 'CREATE DATABASE IF NOT EXISTS `c_acme_42`'");
+    }
+
+    @Test
+    void writesAFileWithItsContentQuotedThenSetsOwnerAndMode() {
+        FileInstalled step = new FileInstalled("f", "/etc/x.conf", "a 'b' $c", "0640", "root:www-data", List.of("r"));
+
+        assertThat(step.check()).isEqualTo("sha256sum '/etc/x.conf'");
+        assertThat(step.apply())
+                .containsExactly(
+                        "printf '%s' 'a '\\''b'\\'' $c' > '/etc/x.conf'",
+                        "chown root:www-data '/etc/x.conf'", "chmod 0640 '/etc/x.conf'", "r");
+    }
+
+    @Test
+    void buildsTheWholeStackOnAFreshHostUntilTheAppAnswers() {
+        HostState host = new HostState();
+        ModelHostShell shell = new ModelHostShell(host);
+
+        List<StepOutcome> outcomes = runAll(shell);
+
+        assertThat(outcomes.stream().filter(StepOutcome.APPLIED::equals)).hasSizeGreaterThan(15);
+        assertThat(shell.run("curl -fsS http://127.0.0.1/").stdout())
+                .isEqualTo("{\"database\":\"ok\",\"memcached\":\"ok\"}");
+        assertThat(host.settings).doesNotContainKey("mariadb.database:test");
+    }
+
+    @Test
+    void aSecondRunOnAFinishedHostChangesNothing() {
+        HostState host = new HostState();
+        runAll(new ModelHostShell(host));
+        ModelHostShell again = new ModelHostShell(host);
+
+        List<StepOutcome> outcomes = runAll(again);
+
+        assertThat(outcomes).containsOnly(StepOutcome.SKIPPED);
+        assertThat(again.commands)
+                .noneMatch(c -> c.startsWith("apt-get")
+                        || c.startsWith("printf")
+                        || c.startsWith("openssl")
+                        || c.startsWith("systemctl enable")
+                        || c.startsWith("systemctl restart"));
+    }
+
+    @Test
+    void thePasswordGeneratedOnTheHostIsInNoCommandAndNoOutput() {
+        HostState host = new HostState();
+        ModelHostShell shell = new ModelHostShell(host);
+
+        runAll(shell);
+
+        String password = host.files.get("/etc/rainmaker/db-password").strip();
+        assertThat(password).hasSize(48);
+        assertThat(shell.commands).noneMatch(c -> c.contains(password));
+        assertThat(shell.printed.toString()).doesNotContain(password);
+    }
+
+    @Test
+    void aMemcachedThatCannotBindFailsTheStepThatChecksWhereItListens() {
+        HostState host = new HostState();
+        host.settings.put(StackCommands.FAULT_CANNOT_BIND + "memcached", "true");
+
+        assertThatThrownBy(() -> runAll(new ModelHostShell(host)))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("step 'memcached listens on 127.0.0.1:11211 only' failed its verification");
+    }
+
+    private List<StepOutcome> runAll(ModelHostShell shell) {
+        List<HostStep> steps = DebianStack.steps(ACME);
+        return steps.stream().map(step -> runner.run(shell, step)).toList();
+    }
+}
