@@ -17,10 +17,11 @@ public final class DemoSignups {
 
     private static final List<String> TIMEZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
     private static final List<String> NAMES = List.of("Ada Lovelace", "Grace Hopper", "Katherine Johnson");
+    private static final List<String> LOGINS = List.of("ada", "grace", "katherine");
 
     private DemoSignups() {}
 
-    /** {@code count} sign-ups whose customer ids start with {@code prefix}, each with one admin user. */
+    /** {@code count} sign-ups whose customer ids start with {@code prefix}, each with one admin user named after them. */
     public static List<SignupReceived> create(String prefix, int count) {
         return IntStream.rangeClosed(1, count)
                 .mapToObj(i -> new SignupReceived(
@@ -29,7 +30,9 @@ public final class DemoSignups {
                         NAMES.get((i - 1) % NAMES.size()),
                         "starter",
                         TIMEZONES.get((i - 1) % TIMEZONES.size()),
-                        List.of(new AdminUser("admin", ed25519PublicKey("admin@" + prefix + "-" + i)))))
+                        List.of(new AdminUser(
+                                LOGINS.get((i - 1) % LOGINS.size()),
+                                ed25519PublicKey(LOGINS.get((i - 1) % LOGINS.size()) + "@" + prefix + "-" + i)))))
                 .toList();
     }
 

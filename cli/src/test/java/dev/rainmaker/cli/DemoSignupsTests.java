@@ -3,7 +3,6 @@ package dev.rainmaker.cli;
 import java.util.Base64;
 import java.util.List;
 
-import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.SignupReceived;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +17,19 @@ class DemoSignupsTests {
         assertThat(signups).extracting(SignupReceived::customerId).containsExactly("demo-x-1", "demo-x-2", "demo-x-3");
         assertThat(signups).extracting(SignupReceived::email).doesNotHaveDuplicates();
         assertThat(signups)
-                .allSatisfy(signup -> assertThat(signup.adminUsers())
-                        .extracting(AdminUser::username)
-                        .containsExactly("admin"));
+                .extracting(signup -> signup.adminUsers().getFirst().username())
+                .containsExactly("ada", "grace", "katherine");
     }
 
     @Test
     void adminKeysAreOpenSshEd25519LinesWhoseBlobNamesTheirType() {
-        String[] parts = DemoSignups.ed25519PublicKey("admin@demo").split(" ");
+        String[] parts = DemoSignups.ed25519PublicKey("ada@demo").split(" ");
 
         assertThat(parts).hasSize(3);
         assertThat(parts[0]).isEqualTo("ssh-ed25519");
         byte[] blob = Base64.getDecoder().decode(parts[1]);
         assertThat(blob).hasSize(4 + 11 + 4 + 32);
         assertThat(new String(blob, 4, 11)).isEqualTo("ssh-ed25519");
-        assertThat(parts[2]).isEqualTo("admin@demo");
+        assertThat(parts[2]).isEqualTo("ada@demo");
     }
 }

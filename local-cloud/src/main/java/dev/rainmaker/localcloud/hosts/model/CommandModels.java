@@ -20,7 +20,7 @@ public final class CommandModels {
      * They come before the base system's so a stack model can answer more precisely for a command both understand.
      */
     static List<CommandModel> stack() {
-        return List.of();
+        return List.of(new StackCommands());
     }
 
     /** What hardening uses: cloud-init, time zone, users, files, sshd, ufw, packages and services. */
