@@ -20,11 +20,11 @@ final class ProgressTable {
     static String render(Collection<CustomerProgress> customers) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(
-                "%-24s %-8s %-15s %9s %9s %9s %9s %9s %9s%n",
+                "%-24s %-10s %-15s %9s %9s %9s %9s %9s %9s%n",
                 "customer", "droplet", "ip", "validate", "droplet", "harden", "stack", "email", "total"));
         for (CustomerProgress customer : customers) {
             table.append(
-                    String.format("%-24s %-8s %-15s", customer.customerId(), customer.dropletId(), customer.ipv4()));
+                    String.format("%-24s %-10s %-15s", customer.customerId(), customer.dropletId(), customer.ipv4()));
             for (EventType stage : STAGES) {
                 table.append(String.format(" %9s", seconds(customer.secondsFor(stage))));
             }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -29,6 +31,8 @@ public final class ProgressWatcher implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, CustomerProgress> customers = new LinkedHashMap<>();
+    // A pattern subscription rebalances as new topics appear and, committing nothing, reads them again from the start.
+    private final Set<String> recordsSeen = new HashSet<>();
     private final Consumer<String> report;
     private final Instant started = Instant.now();
 
@@ -68,7 +72,7 @@ public final class ProgressWatcher implements AutoCloseable {
 
     private void record(ConsumerRecord<String, String> record) {
         CustomerProgress customer = customers.get(record.key());
-        if (customer == null) {
+        if (customer == null || !recordsSeen.add(record.topic() + "/" + record.partition() + "/" + record.offset())) {
             return;
         }
         for (EventType type : EventType.values()) {
