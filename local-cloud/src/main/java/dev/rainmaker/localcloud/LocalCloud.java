@@ -3,12 +3,9 @@ package dev.rainmaker.localcloud;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
@@ -55,11 +52,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public static LocalCloud start(Options options) {
         Path kafkaData = options.stateDirectory().resolve("kafka");
-        deleteRecursively(kafkaData);
         ProvisioningKey key = ProvisioningKey.createOrReuse(options.stateDirectory());
         String token = "local-" + UUID.randomUUID();
 
-        KafkaBroker kafka = KafkaBroker.start(options.kafkaPort() == 0 ? freePort() : options.kafkaPort(), kafkaData);
+        KafkaBroker kafka =
+                KafkaBroker.startFresh(options.kafkaPort() == 0 ? freePort() : options.kafkaPort(), kafkaData);
         SimulatedHosts hosts = SimulatedHosts.onFreePort();
         DigitalOceanStandIn digitalOcean = DigitalOceanStandIn.builder()
                 .token(token)
@@ -109,18 +106,6 @@ public final class LocalCloud implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clear " + directory, e);
         }
     }
 }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -17,7 +19,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * Apache Kafka's own single-node KRaft broker (broker and controller in one), listening on 127.0.0.1. The same code
- * serves tests (random port, temporary log directory) and local runs (port 9092, a kept log directory).
+ * serves tests (random port, temporary log directory) and local runs (a chosen port, a log directory in the state
+ * directory); each start begins with no topics.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -25,35 +28,38 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final Path logDirToDelete;
 
-    private KafkaBroker(KafkaRaftServer server, int port) {
+    private KafkaBroker(KafkaRaftServer server, int port, Path logDirToDelete) {
         this.server = server;
         this.port = port;
+        this.logDirToDelete = logDirToDelete;
     }
 
-    /** Starts a broker on a free port with a fresh log directory that is deleted on exit. */
+    /** Starts a broker on a free port with a fresh log directory that {@link #close()} deletes. */
     public static KafkaBroker startEphemeral() {
         try {
-            Path logDir = Files.createTempDirectory("rainmaker-kafka-");
-            logDir.toFile().deleteOnExit();
-            return start(freePort(), logDir);
+            return start(freePort(), Files.createTempDirectory("rainmaker-kafka-"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Starts a broker on {@code port}, formatting {@code logDir} only when it holds no broker yet. */
-    public static KafkaBroker start(int port, Path logDir) {
+    /** Starts a broker on {@code port} with an empty {@code logDir}: whatever an earlier run left there is deleted. */
+    public static KafkaBroker startFresh(int port, Path logDir) {
+        deleteRecursively(logDir);
+        return start(port, logDir, false);
+    }
+
+    private static KafkaBroker start(int port, Path logDir, boolean deleteOnClose) {
         try {
             Files.createDirectories(logDir);
             int controllerPort = freePort();
             KafkaConfig config = KafkaConfig.fromProps(properties(port, controllerPort, logDir));
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(config, logDir);
-            }
+            format(logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(server, port);
+            return new KafkaBroker(server, port, deleteOnClose ? logDir : null);
         } catch (Exception e) {
             throw new IllegalStateException(
                     "Kafka broker did not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -68,6 +74,21 @@ public final class KafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        if (logDirToDelete != null) {
+            deleteRecursively(logDirToDelete);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory, e);
+        }
     }
 
     private static Properties properties(int port, int controllerPort, Path logDir) {
@@ -93,7 +114,7 @@ public final class KafkaBroker implements AutoCloseable {
         return props;
     }
 
-    private static void format(KafkaConfig config, Path logDir) throws Exception {
+    private static void format(Path logDir) throws Exception {
         new Formatter()
                 .setNodeId(1)
                 .setClusterId(Uuid.randomUuid().toString())
