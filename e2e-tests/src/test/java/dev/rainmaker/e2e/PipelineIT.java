@@ -25,16 +25,23 @@ import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import dev.rainmaker.localcloud.smtp.ReceivedMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole pipeline: the local cloud in this JVM, the four packaged services as real processes. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
 
+    private static final String DATABASE_PASSWORD_FILE = "/etc/rainmaker/db-password";
+
+    private static Path logs;
     private static LocalCloud cloud;
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static TopicClient kafka;
@@ -43,9 +50,10 @@ class PipelineIT {
     static void startLocalCloudAndServices() throws Exception {
         Path repository = Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
         Path state = Files.createDirectories(repository.resolve("e2e-tests/target/e2e"));
+        logs = state.resolve("logs");
         cloud = LocalCloud.start(LocalCloud.Options.forTests(state, Duration.ofSeconds(1)));
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
-        for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), state.resolve("logs"), 1)) {
+        for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, 1)) {
             services.add(ServiceProcess.start(launch));
         }
         for (ServiceProcess service : services) {
@@ -65,6 +73,7 @@ class PipelineIT {
     }
 
     @Test
+    @Order(1)
     void fiveSignupsEachBecomeReadyWithOneEventPerTopicOneDropletAndOneEmail() {
         List<SignupReceived> signups = DemoSignups.create("e2e-five", 5);
         Set<String> customers = signups.stream().map(SignupReceived::customerId).collect(Collectors.toSet());
@@ -107,6 +116,7 @@ class PipelineIT {
     }
 
     @Test
+    @Order(2)
     void badSignupsAreDeadLetteredWithAReasonAndAValidSignupAfterThemStillCompletes() {
         SignupReceived valid = DemoSignups.create("e2e-after-bad", 1).getFirst();
         SignupReceived noEmail = DemoSignups.create("e2e-no-email", 1).getFirst();
@@ -130,6 +140,66 @@ class PipelineIT {
         assertThat(deadLetters.get(noEmail.customerId()).header("dead-letter-reason"))
                 .containsIgnoringCase("email");
         assertThat(dropletsOf(noEmail.customerId())).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void noSecretAppearsInAnyTopicServiceLogOrEmail() throws Exception {
+        Map<String, String> secrets = new java.util.LinkedHashMap<>();
+        secrets.put("the DigitalOcean token", cloud.info().digitalOceanToken());
+        privateKeyLines(Files.readString(cloud.info().provisioningPrivateKey()))
+                .forEach(line -> secrets.put("the provisioning private key", line));
+        for (StandInDroplet droplet : cloud.digitalOcean().droplets()) {
+            privateKeyLines(droplet.userData())
+                    .forEach(line -> secrets.put("droplet " + droplet.id() + "'s host key", line));
+            String password = cloud.hosts().host(droplet.id()).state().files.get(DATABASE_PASSWORD_FILE);
+            assertThat(password)
+                    .as("database password generated on droplet %d", droplet.id())
+                    .isNotBlank();
+            secrets.put("droplet " + droplet.id() + "'s database password", password.strip());
+        }
+
+        Map<String, String> places = new java.util.LinkedHashMap<>();
+        for (EventType type : EventType.values()) {
+            for (String topic : List.of(type.topic(), type.deadLetterTopic())) {
+                kafka.readAll(topic)
+                        .forEach(record -> places.merge(
+                                "topic " + topic,
+                                record.key() + " " + record.headers() + " " + record.value(),
+                                String::concat));
+            }
+        }
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                places.put("log " + log.getFileName(), Files.readString(log));
+            }
+        }
+        cloud.smtp()
+                .receivedMessages()
+                .forEach(mail ->
+                        places.merge("emails", mail.subject() + mail.textBody() + mail.htmlBody(), String::concat));
+
+        assertThat(places).as("places scanned").containsKeys("topic rainmaker.customer-ready", "emails");
+        secrets.forEach((what, secret) -> places.forEach((where, text) -> assertThat(text.contains(secret))
+                .as("%s appears in %s", what, where)
+                .isFalse()));
+    }
+
+    /** The base64 lines of every PEM or OpenSSH private key in {@code text}: any one of them found elsewhere is a leak. */
+    private static List<String> privateKeyLines(String text) {
+        List<String> lines = new ArrayList<>();
+        boolean inKey = false;
+        for (String line : text.lines().map(String::strip).toList()) {
+            if (line.startsWith("-----BEGIN") && line.contains("PRIVATE KEY")) {
+                inKey = true;
+            } else if (line.startsWith("-----END")) {
+                inKey = false;
+            } else if (inKey && line.length() >= 16) {
+                lines.add(line);
+            }
+        }
+        assertThat(lines).as("private key lines found").isNotEmpty();
+        return lines;
     }
 
     private static List<StandInDroplet> dropletsOf(String customerId) {
