@@ -30,3 +30,11 @@ rainmaker_find_jdk() {
 }
 
 rainmaker_find_jdk || exit 1
+
+# JDK 24+ warns when the formatter (spotless) uses sun.misc.Unsafe; the flag that allows it exists only there.
+if [ "$(rainmaker_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi
