@@ -15,7 +15,7 @@ import dev.rainmaker.localcloud.LocalCloudInfo;
 
 /**
  * Rainmaker running on this machine: the local cloud as one process and the four services as four more, each logging
- * to {@code <state>/logs/}. Closing it stops them all, services first.
+ * to {@code <state>/logs/}. Closing it stops them all, services first; so does the end of this JVM (Ctrl-C, SIGTERM).
  */
 public final class LocalRun implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class LocalRun implements AutoCloseable {
     private final ServiceProcess localCloud;
     private final LocalCloudInfo cloud;
     private final List<ServiceProcess> services;
+    private boolean closed;
 
     private LocalRun(ServiceProcess localCloud, LocalCloudInfo cloud, List<ServiceProcess> services) {
         this.localCloud = localCloud;
@@ -67,7 +68,9 @@ public final class LocalRun implements AutoCloseable {
                 service.awaitReady(START_TIMEOUT);
                 report.accept(service.name() + " ready; log: " + service.logFile());
             }
-            return new LocalRun(localCloud, cloud, services);
+            LocalRun run = new LocalRun(localCloud, cloud, services);
+            Runtime.getRuntime().addShutdownHook(new Thread(run::close, "rainmaker-stop"));
+            return run;
         } catch (RuntimeException e) {
             services.forEach(ServiceProcess::close);
             localCloud.close();
@@ -83,10 +86,15 @@ public final class LocalRun implements AutoCloseable {
         return services;
     }
 
+    /** Stops everything; a second caller (the shutdown hook during a normal stop) waits until it is done. */
     @Override
-    public void close() {
-        services.forEach(ServiceProcess::close);
-        localCloud.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            services.forEach(ServiceProcess::stopSoon);
+            services.forEach(ServiceProcess::close);
+            localCloud.close();
+        }
     }
 
     private static LocalCloudInfo awaitInfo(ServiceProcess localCloud, Path infoFile) {

@@ -78,18 +78,13 @@ public final class RainmakerCli {
                 new LocalRun.Options(
                         repository, repository.resolve(".rainmaker"), options.kafkaPort(), options.bootDelay()),
                 System.out::println);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            run.close();
-            stopped.countDown();
-        }));
         System.out.printf(
                 "%nRainmaker is up. Publish sign-ups to Kafka at %s, topic %s, key = customer id.%n"
                         + "Schema: events-schema/src/main/resources/schemas/signup-received.schema.json%n"
                         + "Ctrl-C stops everything.%n",
                 run.cloud().kafkaBootstrapServers(), EventType.SIGNUP_RECEIVED.topic());
         try {
-            stopped.await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
