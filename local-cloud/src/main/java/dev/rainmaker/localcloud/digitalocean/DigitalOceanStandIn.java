@@ -134,7 +134,7 @@ public final class DigitalOceanStandIn implements AutoCloseable {
         router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
         router.route().handler(gate);
         new AccountRoutes(this::baseUrl).register(router);
-        new CatalogueRoutes(options.catalogue(), this::baseUrl).register(router);
+        new CatalogueRoutes(options.catalogue(), traffic, this::baseUrl).register(router);
         new DropletRoutes(
                         vertx,
                         store,

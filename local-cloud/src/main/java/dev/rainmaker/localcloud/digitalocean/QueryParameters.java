@@ -1,6 +1,8 @@
 package dev.rainmaker.localcloud.digitalocean;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,7 +22,6 @@ final class QueryParameters {
     }
 
     static Set<String> paginationAnd(String... names) {
-        return Set.copyOf(java.util.stream.Stream.concat(PAGINATION.stream(), Set.of(names).stream())
-                .toList());
+        return Stream.concat(PAGINATION.stream(), Stream.of(names)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -2,6 +2,7 @@ package dev.rainmaker.localcloud.digitalocean;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -117,8 +118,8 @@ final class Traffic {
 
     private static Map<String, String> headers(MultiMap headers) {
         Map<String, String> copy = new LinkedHashMap<>();
-        headers.forEach(entry -> copy.merge(
-                entry.getKey().toLowerCase(java.util.Locale.ROOT), entry.getValue(), (a, b) -> a + ", " + b));
+        headers.forEach(
+                entry -> copy.merge(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), (a, b) -> a + ", " + b));
         return copy;
     }
 

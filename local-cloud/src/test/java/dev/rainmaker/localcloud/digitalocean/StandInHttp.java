@@ -12,7 +12,9 @@ import io.vertx.core.json.JsonObject;
 /** A plain HTTP client for the stand-in's tests, with the bearer token given. */
 final class StandInHttp {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as droplet-service's Vert.x Web Client speaks it (the JDK client would otherwise try h2c upgrades).
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final DigitalOceanStandIn api;
     private final String token;
 
