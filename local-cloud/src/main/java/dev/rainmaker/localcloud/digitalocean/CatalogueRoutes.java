@@ -1,6 +1,7 @@
 package dev.rainmaker.localcloud.digitalocean;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.vertx.core.json.JsonObject;
@@ -10,17 +11,21 @@ import io.vertx.ext.web.RoutingContext;
 /** {@code GET /v2/sizes}, {@code /v2/regions}, {@code /v2/images}: the catalogue, paginated. */
 final class CatalogueRoutes {
 
+    private static final Set<String> IMAGE_PARAMETERS = QueryParameters.paginationAnd("type", "private", "tag_name");
+
     private final Catalogue catalogue;
+    private final Traffic traffic;
     private final Supplier<String> baseUrl;
 
-    CatalogueRoutes(Catalogue catalogue, Supplier<String> baseUrl) {
+    CatalogueRoutes(Catalogue catalogue, Traffic traffic, Supplier<String> baseUrl) {
         this.catalogue = catalogue;
+        this.traffic = traffic;
         this.baseUrl = baseUrl;
     }
 
     void register(Router router) {
-        router.get("/v2/sizes").handler(context -> list(context, "sizes", sizes()));
-        router.get("/v2/regions").handler(context -> list(context, "regions", regions()));
+        router.get("/v2/sizes").handler(context -> list(context, QueryParameters.PAGINATION, "sizes", sizes()));
+        router.get("/v2/regions").handler(context -> list(context, QueryParameters.PAGINATION, "regions", regions()));
         router.get("/v2/images").handler(this::images);
     }
 
@@ -31,7 +36,7 @@ final class CatalogueRoutes {
         List<JsonObject> images = wanted
                 ? catalogue.images().stream().map(i -> i.toJson(catalogue)).toList()
                 : List.of();
-        list(context, "images", images);
+        list(context, IMAGE_PARAMETERS, "images", images);
     }
 
     private List<JsonObject> sizes() {
@@ -42,7 +47,8 @@ final class CatalogueRoutes {
         return catalogue.regions().stream().map(CatalogueRegion::toJson).toList();
     }
 
-    private void list(RoutingContext context, String key, List<JsonObject> items) {
+    private void list(RoutingContext context, Set<String> parameters, String key, List<JsonObject> items) {
+        QueryParameters.warnUnknown(context, traffic, parameters);
         JsonResponses.ok(context, Pagination.page(context, baseUrl.get(), key, items));
     }
 }

@@ -1,12 +1,7 @@
 package dev.rainmaker.localcloud.digitalocean;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,36 +9,41 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Every request sent here and every answer of the stand-in must match DigitalOcean's OpenAPI document. */
+/**
+ * Every request sent here and every answer of the stand-in, as recorded by the stand-in itself, must match
+ * DigitalOcean's OpenAPI document.
+ */
 class DigitalOceanStandInContractTests {
 
     private static final String TOKEN = "dop_v1_contract";
 
-    private static DigitalOceanOpenApi openApi;
+    private static OpenApiContract contract;
     private static DigitalOceanStandIn api;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> findings = new ArrayList<>();
+    private static StandInHttp http;
 
     @BeforeAll
     static void start() {
-        Optional<Path> document = DigitalOceanOpenApi.locate();
+        Optional<Path> document = OpenApiContract.locate();
         assumeTrue(
                 document.isPresent(),
                 "DigitalOcean's OpenAPI document (shared/digitalocean/openapi-bundled.yaml beside the repository)"
                         + " was not found: the contract checks are skipped");
-        openApi = new DigitalOceanOpenApi(document.get());
+        contract = OpenApiContract.load(document.get());
         api = DigitalOceanStandIn.builder()
                 .token(TOKEN)
                 .bootDelay(Duration.ofMillis(200))
                 .hostProvider(new LoopbackHosts())
                 .build()
-                .start();
+                .start()
+                .recordExchanges(true);
+        http = new StandInHttp(api, TOKEN);
     }
 
     @AfterAll
@@ -53,78 +53,134 @@ class DigitalOceanStandInContractTests {
         }
     }
 
+    @BeforeEach
+    void forgetEarlierExchanges() {
+        api.clearRecords();
+        api.faults().clear();
+    }
+
     @Test
     void theAccountAndCatalogueAnswersMatchTheDocument() throws Exception {
-        exchange("GET", "/v2/account", null, TOKEN);
-        exchange("GET", "/v2/account/keys", null, TOKEN);
-        exchange("GET", "/v2/sizes?per_page=2", null, TOKEN);
-        exchange("GET", "/v2/regions", null, TOKEN);
-        exchange("GET", "/v2/images?type=distribution&per_page=200", null, TOKEN);
+        http.get("/v2/account");
+        http.get("/v2/account/keys");
+        http.get("/v2/sizes?per_page=2");
+        http.get("/v2/sizes?per_page=2&page=2");
+        http.get("/v2/regions");
+        http.get("/v2/images?type=distribution&per_page=200");
 
-        assertThat(findings).isEmpty();
+        assertThat(api.exchanges()).hasSize(6);
+        assertThat(contract.violations(api.exchanges())).isEmpty();
     }
 
     @Test
     void aDropletsWholeLifeMatchesTheDocument() throws Exception {
-        JsonObject body = new JsonObject()
-                .put("name", "rm-contract")
-                .put("region", "fra1")
-                .put("size", "s-1vcpu-1gb")
-                .put("image", "debian-12-x64")
-                .put("monitoring", true)
-                .put("tags", new JsonArray().add("rainmaker").add("rainmaker-customer-contract"))
-                .put("user_data", "#cloud-config\n");
         JsonObject created = new JsonObject(
-                exchange("POST", "/v2/droplets", body.encode(), TOKEN).body());
+                http.post("/v2/droplets", StandInHttp.dropletBody("contract")).body());
         long id = created.getJsonObject("droplet").getLong("id");
         long actionId = created.getJsonObject("links")
                 .getJsonArray("actions")
                 .getJsonObject(0)
                 .getLong("id");
 
-        exchange("GET", "/v2/droplets/" + id, null, TOKEN);
+        http.get("/v2/droplets/" + id);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> api.droplets().getFirst().status().equals("active"));
-        exchange("GET", "/v2/droplets/" + id, null, TOKEN);
-        exchange("GET", "/v2/droplets?tag_name=rainmaker-customer-contract&per_page=200", null, TOKEN);
-        exchange("GET", "/v2/actions/" + actionId, null, TOKEN);
-        exchange("DELETE", "/v2/droplets/" + id, null, TOKEN);
-        exchange("GET", "/v2/droplets/" + id, null, TOKEN);
+                .until(() -> api.droplets().stream()
+                        .filter(d -> d.id() == id)
+                        .allMatch(d -> d.status().equals("active")));
+        http.get("/v2/droplets/" + id);
+        http.get("/v2/droplets?tag_name=rainmaker-customer-contract&per_page=200");
+        http.get("/v2/droplets?name=rm-contract");
+        http.get("/v2/actions/" + actionId);
+        http.delete("/v2/droplets/" + id);
+        http.get("/v2/droplets/" + id);
 
-        assertThat(findings).isEmpty();
+        assertThat(contract.violations(api.exchanges())).isEmpty();
+    }
+
+    @Test
+    void aBatchCreateItsPagesAndADeleteByTagMatchTheDocument() throws Exception {
+        JsonObject batch = StandInHttp.dropletBody("batch").copy();
+        batch.remove("name");
+        batch.put("names", new JsonArray(List.of("rm-b1", "rm-b2", "rm-b3")));
+
+        http.post("/v2/droplets", batch);
+        String next = new JsonObject(http.get("/v2/droplets?tag_name=rainmaker-customer-batch&per_page=2")
+                        .body())
+                .getJsonObject("links")
+                .getJsonObject("pages")
+                .getString("next");
+        http.get(next);
+        http.delete("/v2/droplets?tag_name=rainmaker-customer-batch");
+
+        assertThat(api.exchanges()).extracting(Exchange::status).containsExactly(202, 200, 200, 204);
+        assertThat(contract.violations(api.exchanges())).isEmpty();
+    }
+
+    @Test
+    void firewallsAndTagsMatchTheDocument() throws Exception {
+        http.post("/v2/tags", new JsonObject().put("name", "rainmaker"));
+        http.get("/v2/tags/rainmaker");
+        String id = new JsonObject(http.post("/v2/firewalls", StandInHttp.firewallBody("rainmaker-contract"))
+                        .body())
+                .getJsonObject("firewall")
+                .getString("id");
+        http.get("/v2/firewalls?per_page=20");
+        http.get("/v2/firewalls/" + id);
+        http.post("/v2/firewalls", StandInHttp.firewallBody("rainmaker-contract"));
+        http.delete("/v2/firewalls/" + id);
+        http.get("/v2/firewalls/" + id);
+
+        assertThat(api.exchanges())
+                .extracting(Exchange::status)
+                .containsExactly(201, 200, 202, 200, 200, 409, 204, 404);
+        assertThat(contract.violations(api.exchanges())).isEmpty();
     }
 
     @Test
     void errorAnswersMatchTheDocument() throws Exception {
-        exchange("GET", "/v2/droplets/1", null, "wrong-token");
-        exchange(
-                "POST",
-                "/v2/droplets",
-                new JsonObject()
-                        .put("name", "rm-contract")
-                        .put("size", "s-1vcpu-1gb")
-                        .put("image", "windows-95")
-                        .encode(),
-                TOKEN);
+        new StandInHttp(api, "wrong-token").get("/v2/droplets/1");
+        http.post("/v2/droplets", StandInHttp.dropletBody("contract").put("image", "windows-95"));
+        api.faults().rateLimitStorm(Duration.ofMinutes(1));
+        http.get("/v2/droplets");
+        http.post("/v2/droplets", StandInHttp.dropletBody("storm"));
+        api.faults().rateLimitStorm(Duration.ZERO).serverErrors(1, 7);
+        http.get("/v2/droplets?tag_name=rainmaker");
+        http.post("/v2/firewalls", new JsonObject().put("name", "no-rules"));
 
-        assertThat(findings).isEmpty();
+        assertThat(api.exchanges()).extracting(Exchange::status).containsExactly(401, 422, 429, 429, 500, 500);
+        assertThat(contract.violations(api.exchanges())).isEmpty();
     }
 
-    private HttpResponse<String> exchange(String method, String pathAndQuery, String body, String token)
-            throws Exception {
-        URI uri = URI.create(api.baseUrl() + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+    @Test
+    void aLostAnswerIsRecordedWithoutOneAndItsRequestStillChecked() throws Exception {
+        api.faults().loseCreateResponses(1);
+
+        try {
+            http.post("/v2/droplets", StandInHttp.dropletBody("lost"));
+        } catch (java.io.IOException expected) {
+            // the connection was closed without an answer
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        openApi.errors(method, uri, body, response)
-                .forEach(error ->
-                        findings.add(method + " " + pathAndQuery + " -> " + response.statusCode() + ": " + error));
-        return response;
+
+        assertThat(api.exchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.answered()).isFalse();
+            assertThat(exchange.requestHeaders()).containsEntry("authorization", "Bearer <token>");
+        });
+        assertThat(contract.violations(api.exchanges())).isEmpty();
+    }
+
+    @Test
+    void theContractCatchesWhatDigitalOceanWouldSilentlyIgnoreOrRefuse() {
+        String misspelt = StandInHttp.dropletBody("typo")
+                .put("user-data", "#cloud-config\n")
+                .encode();
+
+        assertThat(contract.requestViolations("POST", "/v2/droplets", misspelt))
+                .anySatisfy(violation -> assertThat(violation).contains("user-data"));
+        assertThat(contract.requestViolations("POST", "/v2/droplets", null)).contains("request body is missing");
+        assertThat(contract.requestViolations("GET", "/v2/droplets?per_page=201", null))
+                .isNotEmpty();
+        assertThat(contract.requestViolations(
+                        "POST", "/v2/droplets", StandInHttp.dropletBody("fine").encode()))
+                .isEmpty();
     }
 }
