@@ -20,8 +20,20 @@ final class ApiErrors {
         send(context, 400, "bad_request", message);
     }
 
+    static void conflict(RoutingContext context, String message) {
+        send(context, 409, "conflict", message);
+    }
+
     static void unprocessable(RoutingContext context, String message) {
         send(context, 422, "unprocessable_entity", message);
+    }
+
+    static void tooManyRequests(RoutingContext context) {
+        send(context, 429, "too_many_requests", "API Rate limit exceeded.");
+    }
+
+    static void serverError(RoutingContext context) {
+        send(context, 500, "server_error", "Unexpected server-side error");
     }
 
     static void send(RoutingContext context, int status, String id, String message) {

@@ -4,43 +4,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** A valid single-droplet create request, checked the way DigitalOcean checks it (422 with its message otherwise). */
+/**
+ * A valid create request for one droplet ({@code name}) or up to ten ({@code names}), checked the way DigitalOcean
+ * checks it (422 with its message otherwise). Fields DigitalOcean does not know are ignored, as there, and listed in
+ * {@link #ignoredFields()} so that the stand-in can warn about them.
+ */
 record CreateRequest(
-        String name,
+        List<String> names,
         CatalogueRegion region,
         CatalogueSize size,
         CatalogueImage image,
         List<String> tags,
         boolean monitoring,
-        String userData) {
+        String userData,
+        List<String> ignoredFields) {
 
     static final int MAX_USER_DATA_BYTES = 64 * 1024;
+    static final int MAX_NAMES = 10;
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "name",
+            "names",
+            "region",
+            "size",
+            "image",
+            "ssh_keys",
+            "backups",
+            "backup_policy",
+            "ipv6",
+            "monitoring",
+            "tags",
+            "user_data",
+            "private_networking",
+            "volumes",
+            "vpc_uuid",
+            "with_droplet_agent",
+            "public_networking");
     private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9]?[a-z0-9A-Z.\\-]*[a-z0-9A-Z]$");
     private static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_\\-:]{1,255}$");
 
-    /** Thrown for a request DigitalOcean would refuse with 422 Unprocessable Entity. */
-    static final class Unprocessable extends RuntimeException {
-        Unprocessable(String message) {
-            super(message);
-        }
-    }
-
     static CreateRequest parse(JsonObject body, Catalogue catalogue) {
-        if (body.containsKey("names")) {
-            throw new Unprocessable("This stand-in creates one droplet per request: give 'name', not 'names'.");
-        }
-        String name = stringField(body, "name");
-        if (name == null || name.isEmpty()) {
-            throw new Unprocessable("Name is required.");
-        }
-        if (name.length() > 255 || !NAME.matcher(name).matches()) {
-            throw new Unprocessable("Only valid hostname characters are allowed. (a-z, A-Z, 0-9, . and -)");
-        }
+        List<String> names = names(body);
         CatalogueSize size = Optional.ofNullable(stringField(body, "size"))
                 .flatMap(catalogue::size)
                 .orElseThrow(() -> new Unprocessable("You specified an invalid size for Droplet creation."));
@@ -50,8 +59,54 @@ record CreateRequest(
         if (userData != null && userData.getBytes(StandardCharsets.UTF_8).length > MAX_USER_DATA_BYTES) {
             throw new Unprocessable("user_data must not exceed 64 KiB.");
         }
+        List<String> ignored = body.fieldNames().stream()
+                .filter(field -> !KNOWN_FIELDS.contains(field))
+                .sorted()
+                .toList();
         return new CreateRequest(
-                name, region, size, image, tags(body), Boolean.TRUE.equals(body.getValue("monitoring")), userData);
+                names,
+                region,
+                size,
+                image,
+                tags(body),
+                Boolean.TRUE.equals(body.getValue("monitoring")),
+                userData,
+                ignored);
+    }
+
+    private static List<String> names(JsonObject body) {
+        boolean single = body.containsKey("name");
+        boolean multiple = body.containsKey("names");
+        if (single && multiple) {
+            throw new Unprocessable("Specify either name or names, not both.");
+        }
+        if (!multiple) {
+            return List.of(checkedName(stringField(body, "name")));
+        }
+        if (!(body.getValue("names") instanceof JsonArray array) || array.isEmpty()) {
+            throw new Unprocessable("names must be a non-empty array of strings.");
+        }
+        if (array.size() > MAX_NAMES) {
+            throw new Unprocessable("You may only create up to " + MAX_NAMES + " Droplets at a time.");
+        }
+        List<String> names = new ArrayList<>();
+        for (Object name : array) {
+            if (!(name instanceof String text)) {
+                throw new Unprocessable("names must be a non-empty array of strings.");
+            }
+            names.add(checkedName(text));
+        }
+        return List.copyOf(names);
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new Unprocessable("Name is required.");
+        }
+        if (name.length() > 255 || !NAME.matcher(name).matches()) {
+            throw new Unprocessable("Only valid hostname characters are allowed. (a-z, A-Z, 0-9, . and -)");
+        }
+        return name;
     }
 
     private static CatalogueRegion region(JsonObject body, Catalogue catalogue, CatalogueSize size) {

@@ -2,15 +2,17 @@ package dev.rainmaker.localcloud.digitalocean;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.HostSpec;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Droplets and their actions: create (202, status {@code new}), read, list by tag or name, delete; a droplet turns
- * {@code active} once its boot delay has passed and its host has booted.
+ * Droplets and their actions: create one ({@code name}) or up to ten ({@code names}), 202 with status {@code new};
+ * read; list filtered by tag or name, page by page; delete one, or all with a tag. A droplet turns {@code active} once
+ * its boot delay has passed and its host has booted.
  */
 final class DropletRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropletRoutes.class);
+    private static final Set<String> LIST_PARAMETERS = QueryParameters.paginationAnd("tag_name", "name", "type");
 
     private final Vertx vertx;
     private final DropletStore store;
@@ -32,6 +36,8 @@ final class DropletRoutes {
     private final HostProvider hostProvider;
     private final Duration bootDelay;
     private final Clock clock;
+    private final Faults faults;
+    private final Traffic traffic;
     private final Supplier<String> baseUrl;
 
     DropletRoutes(
@@ -41,6 +47,8 @@ final class DropletRoutes {
             HostProvider hostProvider,
             Duration bootDelay,
             Clock clock,
+            Faults faults,
+            Traffic traffic,
             Supplier<String> baseUrl) {
         this.vertx = vertx;
         this.store = store;
@@ -48,49 +56,51 @@ final class DropletRoutes {
         this.hostProvider = hostProvider;
         this.bootDelay = bootDelay;
         this.clock = clock;
+        this.faults = faults;
+        this.traffic = traffic;
         this.baseUrl = baseUrl;
     }
 
     void register(Router router) {
         router.post("/v2/droplets").handler(this::create);
         router.get("/v2/droplets").handler(this::list);
+        router.delete("/v2/droplets").handler(this::deleteTagged);
         router.get("/v2/droplets/:id").handler(this::get);
         router.delete("/v2/droplets/:id").handler(this::delete);
         router.get("/v2/actions/:id").handler(this::action);
     }
 
     private void create(RoutingContext context) {
-        JsonObject body;
-        try {
-            body = context.body().asJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            ApiErrors.badRequest(context, "The request body is not a JSON object.");
-            return;
-        }
-        if (body == null) {
-            ApiErrors.unprocessable(context, "The request body is missing.");
+        Optional<JsonObject> body = RequestBodies.object(context);
+        if (body.isEmpty()) {
             return;
         }
         CreateRequest request;
         try {
-            request = CreateRequest.parse(body, catalogue);
-        } catch (CreateRequest.Unprocessable e) {
+            request = CreateRequest.parse(body.get(), catalogue);
+        } catch (Unprocessable e) {
             ApiErrors.unprocessable(context, e.getMessage());
             return;
         }
-        DropletState droplet = store.create(request, clock.instant());
-        boot(droplet);
-        JsonResponses.send(
-                context,
-                202,
-                new JsonObject()
-                        .put("droplet", DropletJson.droplet(droplet, catalogue))
-                        .put(
-                                "links",
-                                new JsonObject()
-                                        .put(
-                                                "actions",
-                                                new JsonArray().add(DropletJson.actionLink(droplet, baseUrl.get())))));
+        request.ignoredFields()
+                .forEach(field ->
+                        traffic.warn(context, "unknown field '" + field + "' ignored, as DigitalOcean ignores it"));
+        Instant now = clock.instant();
+        Instant visibleFrom = now.plus(faults.notFoundAfterCreate());
+        List<DropletState> created = request.names().stream()
+                .map(name -> store.create(request, name, now, faults.takeStuckInNew(), visibleFrom))
+                .toList();
+        created.forEach(this::boot);
+        if (faults.takeLostCreateResponse()) {
+            JsonResponses.lose(context);
+            return;
+        }
+        JsonArray actions = new JsonArray();
+        created.forEach(d -> actions.add(DropletJson.actionLink(d, baseUrl.get())));
+        JsonObject answer = body.get().containsKey("names")
+                ? new JsonObject().put("droplets", new JsonArray(dropletsJson(created)))
+                : new JsonObject().put("droplet", DropletJson.droplet(created.getFirst(), catalogue));
+        JsonResponses.send(context, 202, answer.put("links", new JsonObject().put("actions", actions)));
     }
 
     private void boot(DropletState droplet) {
@@ -105,18 +115,29 @@ final class DropletRoutes {
     }
 
     private void list(RoutingContext context) {
+        QueryParameters.warnUnknown(context, traffic, LIST_PARAMETERS);
         String tag = context.request().getParam("tag_name");
         String name = context.request().getParam("name");
-        Predicate<DropletState> filter =
-                d -> (tag == null || d.tags.contains(tag)) && (name == null || d.name.equals(name));
-        List<JsonObject> droplets = store.list(filter).stream()
-                .map(d -> DropletJson.droplet(d, catalogue))
-                .toList();
-        JsonResponses.ok(context, Pagination.page(context, baseUrl.get(), "droplets", droplets));
+        String type = context.request().getParam("type");
+        if (tag != null && (name != null || type != null)) {
+            ApiErrors.unprocessable(context, "tag_name can not be combined with name or type.");
+            return;
+        }
+        if (type != null && !type.equals("droplets") && !type.equals("gpus")) {
+            ApiErrors.unprocessable(context, "type must be droplets or gpus.");
+            return;
+        }
+        // The stand-in has no GPU droplets.
+        boolean gpusOnly = "gpus".equals(type);
+        Predicate<DropletState> filter = d -> !gpusOnly
+                && (tag == null || d.tags.contains(tag))
+                && (name == null || d.name.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+        JsonResponses.ok(
+                context, Pagination.page(context, baseUrl.get(), "droplets", dropletsJson(store.list(filter))));
     }
 
     private void get(RoutingContext context) {
-        Optional<DropletState> droplet = id(context).flatMap(store::find);
+        Optional<DropletState> droplet = id(context).flatMap(store::find).filter(d -> d.visibleAt(clock.instant()));
         if (droplet.isEmpty()) {
             ApiErrors.notFound(context);
             return;
@@ -130,14 +151,33 @@ final class DropletRoutes {
             ApiErrors.notFound(context);
             return;
         }
+        destroyHost(id.get());
+        JsonResponses.noContent(context, false);
+    }
+
+    private void deleteTagged(RoutingContext context) {
+        QueryParameters.warnUnknown(context, traffic, Set.of("tag_name"));
+        String tag = context.request().getParam("tag_name");
+        if (tag == null || tag.isEmpty()) {
+            ApiErrors.unprocessable(context, "tag_name is required to delete Droplets by tag.");
+            return;
+        }
+        if (!store.tagExists(tag)) {
+            ApiErrors.notFound(context);
+            return;
+        }
+        store.removeTagged(tag).forEach(this::destroyHost);
+        JsonResponses.noContent(context, true);
+    }
+
+    private void destroyHost(long dropletId) {
         vertx.executeBlocking(
                         () -> {
-                            hostProvider.destroy(id.get());
+                            hostProvider.destroy(dropletId);
                             return null;
                         },
                         false)
-                .onFailure(e -> LOG.warn("Host of droplet {} was not destroyed: {}", id.get(), e.toString()));
-        context.response().setStatusCode(204).end();
+                .onFailure(e -> LOG.warn("Host of droplet {} was not destroyed: {}", dropletId, e.toString()));
     }
 
     private void action(RoutingContext context) {
@@ -147,6 +187,10 @@ final class DropletRoutes {
             return;
         }
         JsonResponses.ok(context, new JsonObject().put("action", DropletJson.createAction(droplet.get())));
+    }
+
+    private List<JsonObject> dropletsJson(List<DropletState> droplets) {
+        return droplets.stream().map(d -> DropletJson.droplet(d, catalogue)).toList();
     }
 
     private static Optional<Long> id(RoutingContext context) {

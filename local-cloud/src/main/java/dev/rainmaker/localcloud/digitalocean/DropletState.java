@@ -3,7 +3,10 @@ package dev.rainmaker.localcloud.digitalocean;
 import java.time.Instant;
 import java.util.List;
 
-/** One droplet in the stand-in; becomes active once its boot delay has passed and its host has booted. */
+/**
+ * One droplet in the stand-in; becomes active once its boot delay has passed and its host has booted, unless a fault
+ * keeps it {@code new}.
+ */
 final class DropletState {
 
     final long id;
@@ -16,6 +19,8 @@ final class DropletState {
     final String userData;
     final Instant createdAt;
     final long createActionId;
+    final boolean stuckInNew;
+    final Instant visibleFrom;
 
     private boolean bootDelayPassed;
     private String hostAddress;
@@ -32,7 +37,9 @@ final class DropletState {
             boolean monitoring,
             String userData,
             Instant createdAt,
-            long createActionId) {
+            long createActionId,
+            boolean stuckInNew,
+            Instant visibleFrom) {
         this.id = id;
         this.name = name;
         this.region = region;
@@ -43,6 +50,13 @@ final class DropletState {
         this.userData = userData;
         this.createdAt = createdAt;
         this.createActionId = createActionId;
+        this.stuckInNew = stuckInNew;
+        this.visibleFrom = visibleFrom;
+    }
+
+    /** Whether {@code GET /v2/droplets/{id}} finds it yet (a fault can make it 404 for a while after create). */
+    boolean visibleAt(Instant now) {
+        return !now.isBefore(visibleFrom);
     }
 
     synchronized void bootDelayPassed(Instant now) {
@@ -60,7 +74,7 @@ final class DropletState {
     }
 
     private void activateIfReady(Instant now) {
-        if (bootDelayPassed && hostAddress != null && activeAt == null) {
+        if (bootDelayPassed && hostAddress != null && activeAt == null && !stuckInNew) {
             activeAt = now;
         }
     }

@@ -51,7 +51,7 @@ class DigitalOceanStandInTests {
         JsonObject actionLink =
                 body.getJsonObject("links").getJsonArray("actions").getJsonObject(0);
         assertThat(actionLink.getString("rel")).isEqualTo("create");
-        assertThat(created.headers().firstValue("ratelimit-limit")).contains("250");
+        assertThat(created.headers().firstValue("ratelimit-limit")).contains("5000");
         assertThat(created.headers().firstValue("ratelimit-remaining")).isPresent();
         assertThat(created.headers().firstValue("ratelimit-reset")).isPresent();
 
