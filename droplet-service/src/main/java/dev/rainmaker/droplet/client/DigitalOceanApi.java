@@ -40,6 +40,9 @@ public interface DigitalOceanApi {
     /** Every cloud firewall of the account. */
     List<CloudFirewall> firewalls();
 
+    /** {@code POST /v2/tags}: creates the tag, or finds it when it exists (firewalls may only name existing tags). */
+    void createTag(String name);
+
     /** {@code POST /v2/firewalls}: the firewall Rainmaker's droplets get, by tag. */
     CloudFirewall createFirewall(String name, String dropletTag);
 }

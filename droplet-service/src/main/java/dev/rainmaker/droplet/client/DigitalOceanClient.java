@@ -118,6 +118,11 @@ public class DigitalOceanClient implements DigitalOceanApi {
     }
 
     @Override
+    public void createTag(String name) {
+        send(HttpMethod.POST, "/v2/tags", new JsonObject().put("name", name));
+    }
+
+    @Override
     public CloudFirewall createFirewall(String name, String dropletTag) {
         JsonObject body = send(HttpMethod.POST, "/v2/firewalls", DigitalOceanJson.firewallBody(name, dropletTag));
         return DigitalOceanJson.firewall(body.getJsonObject("firewall"));

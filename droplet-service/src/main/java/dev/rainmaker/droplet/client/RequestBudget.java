@@ -14,8 +14,9 @@ import java.util.Deque;
  */
 public final class RequestBudget {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-    private static final Duration HOUR = Duration.ofHours(1);
+    // A second longer than DigitalOcean's windows: our clock starts before the request reaches DigitalOcean's.
+    private static final Duration MINUTE = Duration.ofSeconds(61);
+    private static final Duration HOUR = Duration.ofSeconds(3601);
 
     private final int perMinute;
     private final int perHour;
@@ -79,10 +80,15 @@ public final class RequestBudget {
         return Duration.ZERO;
     }
 
-    /** What DigitalOcean said is left for the token ({@code ratelimit-remaining}) until {@code ratelimit-reset}. */
+    /**
+     * What DigitalOcean said is left for the token ({@code ratelimit-remaining}) until {@code ratelimit-reset}. Nothing
+     * left holds requests until the reset, but for a minute at most: DigitalOcean also reports 0 while only the
+     * minute's burst limit is reached, with the hour's reset; the next answer says again how things stand.
+     */
     public synchronized void observe(int remaining, Instant reset) {
+        Instant aMinuteFromNow = clock.instant().plus(MINUTE);
         serverRemaining = remaining;
-        serverReset = reset;
+        serverReset = remaining <= 0 && reset.isAfter(aMinuteFromNow) ? aMinuteFromNow : reset;
     }
 
     /** After a 429: nothing is sent before {@code until}. */

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.client.DigitalOceanApi;
+import dev.rainmaker.droplet.client.DigitalOceanException;
 import dev.rainmaker.droplet.domain.CloudFirewall;
 import org.jboss.logging.Logger;
 
@@ -43,8 +44,7 @@ public class FirewallGuard {
                     .sorted(Comparator.comparing(CloudFirewall::createdAt))
                     .toList();
             if (named.isEmpty()) {
-                CloudFirewall created = digitalOcean.createFirewall(NAME, DropletNames.RAINMAKER_TAG);
-                LOG.infof("Created cloud firewall %s (%s) for droplets tagged %s", NAME, created.id(), NAME);
+                create();
             } else {
                 CloudFirewall firewall = named.getFirst();
                 if (named.size() > 1) {
@@ -60,6 +60,19 @@ public class FirewallGuard {
             ensured = true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void create() {
+        digitalOcean.createTag(DropletNames.RAINMAKER_TAG);
+        try {
+            CloudFirewall created = digitalOcean.createFirewall(NAME, DropletNames.RAINMAKER_TAG);
+            LOG.infof("Created cloud firewall %s (%s) for droplets tagged %s", NAME, created.id(), NAME);
+        } catch (DigitalOceanException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            LOG.infof("Cloud firewall %s was created meanwhile (409): using it", NAME);
         }
     }
 }

@@ -38,8 +38,10 @@ class RequestBudgetTests {
         assertThat(budget.tryAcquire()).isZero();
         assertThat(budget.tryAcquire()).isZero();
 
-        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(50));
-        now = now.plusSeconds(50);
+        assertThat(budget.tryAcquire())
+                .as("a second of margin over DigitalOcean's minute")
+                .isEqualTo(Duration.ofSeconds(51));
+        now = now.plusSeconds(51);
         assertThat(budget.tryAcquire()).isZero();
         assertThat(budget.sentInLastMinute()).isEqualTo(3);
     }
@@ -52,7 +54,7 @@ class RequestBudgetTests {
             now = now.plusSeconds(61);
         }
 
-        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofHours(1).minusSeconds(5 * 61));
+        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(3601 - 5 * 61));
     }
 
     @Test
@@ -65,6 +67,15 @@ class RequestBudgetTests {
         assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(30));
         now = now.plusSeconds(30);
         assertThat(budget.tryAcquire()).isZero();
+    }
+
+    @Test
+    void nothingLeftWithTheHoursResetHoldsRequestsForAMinuteAtMost() {
+        RequestBudget budget = new RequestBudget(250, 5000, clock);
+
+        budget.observe(0, now.plus(Duration.ofMinutes(50)));
+
+        assertThat(budget.tryAcquire()).isEqualTo(Duration.ofSeconds(61));
     }
 
     @Test

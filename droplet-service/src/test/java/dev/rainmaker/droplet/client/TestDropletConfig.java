@@ -11,11 +11,12 @@ import dev.rainmaker.droplet.config.DropletConfig;
  * A {@link DropletConfig} for plain unit tests: an API URL and token, short timeouts, no plans, DigitalOcean's rate
  * limits unless given.
  */
-public record TestDropletConfig(String apiUrl, Optional<String> token, int perMinute, int perHour)
+public record TestDropletConfig(
+        String apiUrl, Optional<String> token, int perMinute, int perHour, Duration requestTimeout)
         implements DropletConfig {
 
     public TestDropletConfig(String apiUrl, Optional<String> token) {
-        this(apiUrl, token, 250, 5000);
+        this(apiUrl, token, 250, 5000, Duration.ofSeconds(5));
     }
 
     @Override
@@ -46,11 +47,6 @@ public record TestDropletConfig(String apiUrl, Optional<String> token, int perMi
     @Override
     public Duration catalogueRefresh() {
         return Duration.ofMinutes(10);
-    }
-
-    @Override
-    public Duration requestTimeout() {
-        return Duration.ofSeconds(5);
     }
 
     @Override

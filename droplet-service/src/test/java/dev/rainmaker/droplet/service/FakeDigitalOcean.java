@@ -126,6 +126,11 @@ final class FakeDigitalOcean implements DigitalOceanApi {
     }
 
     @Override
+    public void createTag(String name) {
+        calls.incrementAndGet();
+    }
+
+    @Override
     public synchronized CloudFirewall createFirewall(String name, String dropletTag) {
         calls.incrementAndGet();
         CloudFirewall firewall = new CloudFirewall(
