@@ -5,10 +5,14 @@ import java.util.Set;
 
 import dev.rainmaker.droplet.domain.CatalogueRegion;
 import dev.rainmaker.droplet.domain.CatalogueSize;
-import dev.rainmaker.droplet.domain.DropletCreation;
+import dev.rainmaker.droplet.domain.CloudFirewall;
+import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 
-/** The DigitalOcean API v2 calls droplet-service makes. Blocking; each failure is a {@link DigitalOceanException}. */
+/**
+ * The DigitalOcean API v2 calls droplet-service makes. Blocking; each failure is a {@link DigitalOceanException}. A
+ * 429 is never a failure: the call waits until DigitalOcean takes requests again and is sent again.
+ */
 public interface DigitalOceanApi {
 
     /** {@code GET /v2/account}: succeeds when the API answers and accepts the token. */
@@ -21,12 +25,24 @@ public interface DigitalOceanApi {
     /** Slugs of the public distribution images. */
     Set<String> distributionImages();
 
-    /** Every droplet carrying {@code tag}, following pagination. */
+    /** Every droplet carrying {@code tag}, following pagination (200 a page). */
     List<RemoteDroplet> dropletsTagged(String tag);
 
-    /** {@code POST /v2/droplets}; a transient failure means the droplet may or may not have been created. */
-    RemoteDroplet create(DropletCreation creation);
+    /**
+     * {@code POST /v2/droplets} with {@code names[]}; a transient failure means the droplets may or may not have been
+     * created.
+     */
+    List<RemoteDroplet> createAll(DropletBatch batch);
 
-    /** {@code GET /v2/droplets/{id}}; an unknown droplet fails with {@link DigitalOceanException#notFound()}. */
-    RemoteDroplet droplet(long id);
+    /** {@code DELETE /v2/droplets/{id}}; a droplet already gone fails with {@link DigitalOceanException#notFound()}. */
+    void destroy(long dropletId);
+
+    /** Every cloud firewall of the account. */
+    List<CloudFirewall> firewalls();
+
+    /** {@code POST /v2/tags}: creates the tag, or finds it when it exists (firewalls may only name existing tags). */
+    void createTag(String name);
+
+    /** {@code POST /v2/firewalls}: the firewall Rainmaker's droplets get, by tag. */
+    CloudFirewall createFirewall(String name, String dropletTag);
 }

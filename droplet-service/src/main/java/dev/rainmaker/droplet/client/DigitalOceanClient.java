@@ -2,6 +2,9 @@ package dev.rainmaker.droplet.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.rainmaker.droplet.config.DropletConfig;
 import dev.rainmaker.droplet.domain.CatalogueRegion;
 import dev.rainmaker.droplet.domain.CatalogueSize;
-import dev.rainmaker.droplet.domain.DropletCreation;
+import dev.rainmaker.droplet.domain.CloudFirewall;
+import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -26,21 +30,36 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import org.jboss.logging.Logger;
 
-/** DigitalOcean API v2 over Vert.x' Web Client, blocking the calling (virtual) thread until the answer. */
+/**
+ * DigitalOcean API v2 over Vert.x' Web Client, blocking the calling (virtual) thread until the answer. Every request
+ * first takes its place in this instance's {@link RequestBudget}; a 429 pauses all requests until its
+ * {@code retry-after} and is then sent again (DigitalOcean did not act on it), so it never fails a call.
+ */
 @ApplicationScoped
 public class DigitalOceanClient implements DigitalOceanApi {
 
+    private static final Logger LOG = Logger.getLogger(DigitalOceanClient.class);
     private static final int PER_PAGE = 200;
+    private static final Duration SHORTEST_RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
 
     private final WebClient webClient;
     private final DropletConfig config;
     private final DigitalOceanCalls calls;
+    private final TokenStatus tokenStatus;
+    private final RequestBudget budget;
+    private final Clock clock = Clock.systemUTC();
 
-    DigitalOceanClient(Vertx vertx, DropletConfig config, DigitalOceanCalls calls) {
+    public DigitalOceanClient(Vertx vertx, DropletConfig config, DigitalOceanCalls calls, TokenStatus tokenStatus) {
         this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("rainmaker-droplet-service"));
         this.config = config;
         this.calls = calls;
+        this.tokenStatus = tokenStatus;
+        DropletConfig.RateLimit limits = config.rateLimit();
+        int instances = Math.max(1, limits.instances());
+        this.budget = new RequestBudget(
+                Math.max(1, limits.perMinute() / instances), Math.max(1, limits.perHour() / instances), clock);
     }
 
     @PreDestroy
@@ -80,15 +99,38 @@ public class DigitalOceanClient implements DigitalOceanApi {
     }
 
     @Override
-    public RemoteDroplet create(DropletCreation creation) {
-        JsonObject body = send(HttpMethod.POST, "/v2/droplets", DigitalOceanJson.createBody(creation));
-        return DigitalOceanJson.droplet(body.getJsonObject("droplet"));
+    public List<RemoteDroplet> createAll(DropletBatch batch) {
+        JsonObject body = send(HttpMethod.POST, "/v2/droplets", DigitalOceanJson.batchBody(batch));
+        return body.getJsonArray("droplets").stream()
+                .map(JsonObject.class::cast)
+                .map(DigitalOceanJson::droplet)
+                .toList();
     }
 
     @Override
-    public RemoteDroplet droplet(long id) {
-        return DigitalOceanJson.droplet(
-                send(HttpMethod.GET, "/v2/droplets/" + id, null).getJsonObject("droplet"));
+    public void destroy(long dropletId) {
+        send(HttpMethod.DELETE, "/v2/droplets/" + dropletId, null);
+    }
+
+    @Override
+    public List<CloudFirewall> firewalls() {
+        return list("/v2/firewalls?", "firewalls", DigitalOceanJson::firewall);
+    }
+
+    @Override
+    public void createTag(String name) {
+        send(HttpMethod.POST, "/v2/tags", new JsonObject().put("name", name));
+    }
+
+    @Override
+    public CloudFirewall createFirewall(String name, String dropletTag) {
+        JsonObject body = send(HttpMethod.POST, "/v2/firewalls", DigitalOceanJson.firewallBody(name, dropletTag));
+        return DigitalOceanJson.firewall(body.getJsonObject("firewall"));
+    }
+
+    /** This instance's request budget, for tests and the benchmark to watch. */
+    public RequestBudget budget() {
+        return budget;
     }
 
     private <T> List<T> list(String pathAndQueryPrefix, String key, Function<JsonObject, T> mapper) {
@@ -107,27 +149,47 @@ public class DigitalOceanClient implements DigitalOceanApi {
 
     private JsonObject send(HttpMethod method, String pathAndQuery, JsonObject body) {
         String call = method.name() + " " + pathAndQuery.replaceFirst("\\?.*", "");
+        while (true) {
+            budget.acquire();
+            HttpResponse<Buffer> response = exchange(method, pathAndQuery, body, call);
+            int status = response.statusCode();
+            calls.count(method.name(), DigitalOceanCalls.outcome(status));
+            RateLimitHeaders.read(response).ifPresent(h -> budget.observe(h.remaining(), h.reset()));
+            if (status == 429) {
+                Instant until = RateLimitHeaders.retryAt(response, clock.instant(), SHORTEST_RATE_LIMIT_PAUSE);
+                calls.rateLimited();
+                budget.pauseUntil(until);
+                LOG.warnf("%s: DigitalOcean answered 429 (rate limited); sending again after %s", call, until);
+                continue;
+            }
+            if (status >= 200 && status < 300) {
+                tokenStatus.accepted();
+                return status == 204 ? new JsonObject() : json(call, response);
+            }
+            DigitalOceanException failure = failure(call, response);
+            if (status == 401 || status == 403) {
+                tokenStatus.refused(failure.getMessage());
+                LOG.error(failure.getMessage());
+            }
+            throw failure;
+        }
+    }
+
+    private HttpResponse<Buffer> exchange(HttpMethod method, String pathAndQuery, JsonObject body, String call) {
         HttpRequest<Buffer> request = webClient
                 .requestAbs(method, config.apiUrl() + pathAndQuery)
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("Accept", "application/json");
         config.token().ifPresent(request::bearerTokenAuthentication);
-        HttpResponse<Buffer> response;
         try {
             Uni<HttpResponse<Buffer>> answer = body == null ? request.send() : request.sendJsonObject(body);
-            response = answer.await().atMost(config.requestTimeout().plusSeconds(5));
+            return answer.await().atMost(config.requestTimeout().plusSeconds(5));
         } catch (RuntimeException e) {
             calls.count(method.name(), "no-answer");
             Throwable reason = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new DigitalOceanException(
                     call + ": no answer from DigitalOcean at " + config.apiUrl() + " (" + reason + ")", 0, true, e);
         }
-        int status = response.statusCode();
-        calls.count(method.name(), DigitalOceanCalls.outcome(status));
-        if (status >= 200 && status < 300) {
-            return status == 204 ? new JsonObject() : json(call, response);
-        }
-        throw failure(call, response);
     }
 
     private static JsonObject json(String call, HttpResponse<Buffer> response) {
@@ -149,7 +211,6 @@ public class DigitalOceanClient implements DigitalOceanApi {
         String hint = switch (status) {
             case 401 -> "; the API token (rainmaker.droplet.token) is missing, wrong or revoked";
             case 403 -> "; the API token lacks the scope for this call";
-            case 429 -> "; rate limit reached, resets at epoch second " + response.getHeader("ratelimit-reset");
             default -> "";
         };
         return new DigitalOceanException(

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 import dev.rainmaker.droplet.domain.CatalogueRegion;
 import dev.rainmaker.droplet.domain.CatalogueSize;
-import dev.rainmaker.droplet.domain.DropletCreation;
+import dev.rainmaker.droplet.domain.CloudFirewall;
+import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,15 +16,47 @@ final class DigitalOceanJson {
 
     private DigitalOceanJson() {}
 
-    static JsonObject createBody(DropletCreation creation) {
+    static JsonObject batchBody(DropletBatch batch) {
         return new JsonObject()
-                .put("name", creation.name())
-                .put("region", creation.region())
-                .put("size", creation.size())
-                .put("image", creation.image())
-                .put("tags", new JsonArray(creation.tags()))
+                .put("names", new JsonArray(batch.names()))
+                .put("region", batch.region())
+                .put("size", batch.size())
+                .put("image", batch.image())
+                .put("tags", new JsonArray(batch.tags()))
                 .put("monitoring", true)
-                .put("user_data", creation.userData());
+                .put("user_data", batch.userData());
+    }
+
+    /** Inbound SSH, HTTP and HTTPS from anywhere; all outbound traffic; applied to droplets carrying the tag. */
+    static JsonObject firewallBody(String name, String dropletTag) {
+        JsonArray inbound = new JsonArray();
+        for (String port : List.of("22", "80", "443")) {
+            inbound.add(
+                    new JsonObject().put("protocol", "tcp").put("ports", port).put("sources", anywhere()));
+        }
+        JsonArray outbound = new JsonArray();
+        for (String protocol : List.of("tcp", "udp", "icmp")) {
+            outbound.add(
+                    new JsonObject().put("protocol", protocol).put("ports", "0").put("destinations", anywhere()));
+        }
+        return new JsonObject()
+                .put("name", name)
+                .put("inbound_rules", inbound)
+                .put("outbound_rules", outbound)
+                .put("tags", new JsonArray().add(dropletTag));
+    }
+
+    static CloudFirewall firewall(JsonObject json) {
+        return new CloudFirewall(
+                json.getString("id"),
+                json.getString("name"),
+                strings(json.getJsonArray("tags")),
+                json.getString("created_at", ""));
+    }
+
+    private static JsonObject anywhere() {
+        return new JsonObject()
+                .put("addresses", new JsonArray().add("0.0.0.0/0").add("::/0"));
     }
 
     static RemoteDroplet droplet(JsonObject json) {

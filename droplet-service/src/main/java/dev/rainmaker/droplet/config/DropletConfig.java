@@ -25,7 +25,7 @@ public interface DropletConfig {
     /** Plan name (as in the sign-up) to what is created for it. */
     Map<String, Plan> plans();
 
-    /** How often a droplet is polled while it boots. */
+    /** How often the droplets tagged {@code rainmaker} are listed while some are booting. */
     @WithDefault("5s")
     Duration pollInterval();
 
@@ -47,6 +47,14 @@ public interface DropletConfig {
 
     Retry retry();
 
+    RateLimit rateLimit();
+
+    Batch batch();
+
+    /** Whether a droplet is destroyed when its request fails for good (boot budget spent, permanent failure). */
+    @WithDefault("true")
+    boolean destroyOnFailure();
+
     interface Plan {
 
         String size();
@@ -67,5 +75,38 @@ public interface DropletConfig {
 
         @WithDefault("30s")
         Duration maxBackoff();
+    }
+
+    /**
+     * The client-side request budget of this instance. DigitalOcean allows 250 requests a minute and 5,000 an hour per
+     * token; when several instances share a token, each keeps to its share: the budgets divided by {@code instances}.
+     */
+    interface RateLimit {
+
+        @WithDefault("250")
+        int perMinute();
+
+        @WithDefault("5000")
+        int perHour();
+
+        /** How many instances share the token (and so the budgets). */
+        @WithDefault("1")
+        int instances();
+    }
+
+    /** Creating droplets in bursts: up to {@code max-size} (at most 10) per {@code POST /v2/droplets}. */
+    interface Batch {
+
+        /** How many droplets one create may carry; DigitalOcean accepts up to 10. 1 gives each droplet its own host key. */
+        @WithDefault("10")
+        int maxSize();
+
+        /** How long the first request of a batch waits for others to join it. */
+        @WithDefault("200ms")
+        Duration window();
+
+        /** The shortest time between two listings when a lookup before a create is waiting. */
+        @WithDefault("1s")
+        Duration lookupInterval();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.rainmaker.droplet.domain.DropletCreation;
+import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 import dev.rainmaker.droplet.health.DigitalOceanReadinessCheckAccess;
 import dev.rainmaker.droplet.messaging.LoopbackTestHosts;
@@ -27,6 +27,7 @@ class DigitalOceanClientTests {
     private static Vertx vertx;
     private static DigitalOceanStandIn standIn;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TokenStatus tokenStatus = new TokenStatus();
 
     @BeforeAll
     static void start() {
@@ -46,25 +47,26 @@ class DigitalOceanClientTests {
     }
 
     @Test
-    void aDropletIsCreatedFoundByItsTagAndReadUntilItHasItsAddress() {
+    void dropletsAreCreatedTogetherListedByTagUntilTheyHaveTheirAddressesAndDestroyed() {
         DigitalOceanClient client = client(TOKEN);
 
-        RemoteDroplet created = client.create(new DropletCreation(
-                "rm-client-test",
+        List<RemoteDroplet> created = client.createAll(new DropletBatch(
+                List.of("rm-client-test-1", "rm-client-test-2"),
                 "fra1",
                 "s-1vcpu-1gb",
                 "debian-12-x64",
-                List.of("rainmaker", "rainmaker-customer-client-test"),
+                List.of("rainmaker", "rainmaker-client-test"),
                 "#cloud-config\n"));
 
-        assertThat(created.status()).isEqualTo("new");
-        assertThat(created.publicIpv4()).isEmpty();
-        assertThat(client.dropletsTagged("rainmaker-customer-client-test"))
-                .extracting(RemoteDroplet::id)
-                .containsExactly(created.id());
+        assertThat(created).extracting(RemoteDroplet::name).containsExactly("rm-client-test-1", "rm-client-test-2");
+        assertThat(created).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo("new");
+            assertThat(d.publicIpv4()).isEmpty();
+        });
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> client.droplet(created.id()).activeWithAddress());
-        RemoteDroplet active = client.droplet(created.id());
+                .until(() -> client.dropletsTagged("rainmaker-client-test").stream()
+                        .allMatch(RemoteDroplet::activeWithAddress));
+        RemoteDroplet active = client.dropletsTagged("rainmaker-client-test").getFirst();
         assertThat(active.publicIpv4()).hasValueSatisfying(ip -> assertThat(ip).startsWith("127.10.0."));
         assertThat(active.region()).isEqualTo("fra1");
         assertThat(active.image()).isEqualTo("debian-12-x64");
@@ -74,6 +76,10 @@ class DigitalOceanClientTests {
                         .counter()
                         .count())
                 .isEqualTo(1);
+
+        created.forEach(d -> client.destroy(d.id()));
+
+        assertThat(client.dropletsTagged("rainmaker-client-test")).isEmpty();
     }
 
     @Test
@@ -103,12 +109,16 @@ class DigitalOceanClientTests {
     @Test
     void readinessIsDownWithTheReasonWhenTheTokenIsRejected() {
         HealthCheckResponse response = DigitalOceanReadinessCheckAccess.check(
-                client("dop_v1_wrong_secret"), new TestDropletConfig(standIn.baseUrl(), Optional.of("wrong")));
+                client("dop_v1_wrong_secret"),
+                new TestDropletConfig(standIn.baseUrl(), Optional.of("wrong")),
+                tokenStatus);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData().orElseThrow().get("reason").toString()).contains("401", "token");
         assertThat(DigitalOceanReadinessCheckAccess.check(
-                                client(TOKEN), new TestDropletConfig(standIn.baseUrl(), Optional.of(TOKEN)))
+                                client(TOKEN),
+                                new TestDropletConfig(standIn.baseUrl(), Optional.of(TOKEN)),
+                                new TokenStatus())
                         .getStatus())
                 .isEqualTo(HealthCheckResponse.Status.UP);
     }
@@ -117,12 +127,12 @@ class DigitalOceanClientTests {
     void anUnknownDropletIsNotFoundAndValidationErrorsArePermanent() {
         DigitalOceanClient client = client(TOKEN);
 
-        assertThatThrownBy(() -> client.droplet(42))
+        assertThatThrownBy(() -> client.destroy(42))
                 .isInstanceOfSatisfying(
                         DigitalOceanException.class,
                         e -> assertThat(e.notFound()).isTrue());
-        assertThatThrownBy(() -> client.create(
-                        new DropletCreation("rm-x", "fra1", "s-64vcpu", "debian-12-x64", List.of(), "#cloud-config\n")))
+        assertThatThrownBy(() -> client.createAll(new DropletBatch(
+                        List.of("rm-x"), "fra1", "s-64vcpu", "debian-12-x64", List.of(), "#cloud-config\n")))
                 .isInstanceOfSatisfying(
                         DigitalOceanException.class,
                         e -> assertThat(e.isTransient()).isFalse())
@@ -132,7 +142,10 @@ class DigitalOceanClientTests {
     @Test
     void noAnswerIsATransientFailure() {
         DigitalOceanClient client = new DigitalOceanClient(
-                vertx, new TestDropletConfig("http://127.0.0.1:9", Optional.of(TOKEN)), new DigitalOceanCalls(meters));
+                vertx,
+                new TestDropletConfig("http://127.0.0.1:9", Optional.of(TOKEN)),
+                new DigitalOceanCalls(meters),
+                tokenStatus);
 
         assertThatThrownBy(client::checkAccount)
                 .isInstanceOfSatisfying(DigitalOceanException.class, e -> {
@@ -144,6 +157,9 @@ class DigitalOceanClientTests {
 
     private DigitalOceanClient client(String token) {
         return new DigitalOceanClient(
-                vertx, new TestDropletConfig(standIn.baseUrl(), Optional.of(token)), new DigitalOceanCalls(meters));
+                vertx,
+                new TestDropletConfig(standIn.baseUrl(), Optional.of(token)),
+                new DigitalOceanCalls(meters),
+                tokenStatus);
     }
 }

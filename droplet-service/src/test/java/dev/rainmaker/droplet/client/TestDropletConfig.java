@@ -7,8 +7,17 @@ import java.util.Optional;
 
 import dev.rainmaker.droplet.config.DropletConfig;
 
-/** A {@link DropletConfig} for plain unit tests: an API URL and token, short timeouts, the default plans. */
-public record TestDropletConfig(String apiUrl, Optional<String> token) implements DropletConfig {
+/**
+ * A {@link DropletConfig} for plain unit tests: an API URL and token, short timeouts, no plans, DigitalOcean's rate
+ * limits unless given.
+ */
+public record TestDropletConfig(
+        String apiUrl, Optional<String> token, int perMinute, int perHour, Duration requestTimeout)
+        implements DropletConfig {
+
+    public TestDropletConfig(String apiUrl, Optional<String> token) {
+        this(apiUrl, token, 250, 5000, Duration.ofSeconds(5));
+    }
 
     @Override
     public Path provisioningPublicKeyFile() {
@@ -41,11 +50,6 @@ public record TestDropletConfig(String apiUrl, Optional<String> token) implement
     }
 
     @Override
-    public Duration requestTimeout() {
-        return Duration.ofSeconds(5);
-    }
-
-    @Override
     public Retry retry() {
         return new Retry() {
             @Override
@@ -63,5 +67,50 @@ public record TestDropletConfig(String apiUrl, Optional<String> token) implement
                 return Duration.ofMillis(20);
             }
         };
+    }
+
+    @Override
+    public RateLimit rateLimit() {
+        return new RateLimit() {
+            @Override
+            public int perMinute() {
+                return perMinute;
+            }
+
+            @Override
+            public int perHour() {
+                return perHour;
+            }
+
+            @Override
+            public int instances() {
+                return 1;
+            }
+        };
+    }
+
+    @Override
+    public Batch batch() {
+        return new Batch() {
+            @Override
+            public int maxSize() {
+                return 10;
+            }
+
+            @Override
+            public Duration window() {
+                return Duration.ofMillis(50);
+            }
+
+            @Override
+            public Duration lookupInterval() {
+                return Duration.ofMillis(50);
+            }
+        };
+    }
+
+    @Override
+    public boolean destroyOnFailure() {
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.rainmaker.droplet.health;
 
 import dev.rainmaker.droplet.client.DigitalOceanApi;
+import dev.rainmaker.droplet.client.TokenStatus;
 import dev.rainmaker.droplet.config.DropletConfig;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -9,7 +10,7 @@ public final class DigitalOceanReadinessCheckAccess {
 
     private DigitalOceanReadinessCheckAccess() {}
 
-    public static HealthCheckResponse check(DigitalOceanApi digitalOcean, DropletConfig config) {
-        return new DigitalOceanReadinessCheck(digitalOcean, config).call();
+    public static HealthCheckResponse check(DigitalOceanApi digitalOcean, DropletConfig config, TokenStatus status) {
+        return new DigitalOceanReadinessCheck(digitalOcean, config, status).call();
     }
 }

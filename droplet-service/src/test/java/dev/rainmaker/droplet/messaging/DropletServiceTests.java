@@ -103,7 +103,7 @@ class DropletServiceTests {
         Thread.sleep(1000);
         assertThat(reader.records(REQUESTS, "acme-valid")).hasSize(1);
         assertThat(reader.records(ACTIVE, "acme-valid")).hasSize(1);
-        JsonObject tagged = dropletsTagged("rainmaker-customer-acme-valid");
+        JsonObject tagged = dropletsNamed("rm-acme-valid");
         assertThat(tagged.getJsonObject("meta").getInteger("total")).isEqualTo(1);
         assertThat(tagged.getJsonArray("droplets").getJsonObject(0).getJsonArray("tags"))
                 .contains(
@@ -129,9 +129,7 @@ class DropletServiceTests {
                 .distinct()
                 .toList();
         assertThat(dropletIds).hasSize(1);
-        assertThat(dropletsTagged("rainmaker-customer-acme-twice")
-                        .getJsonObject("meta")
-                        .getInteger("total"))
+        assertThat(dropletsNamed("rm-acme-twice").getJsonObject("meta").getInteger("total"))
                 .isEqualTo(1);
     }
 
@@ -189,10 +187,10 @@ class DropletServiceTests {
         }
     }
 
-    private JsonObject dropletsTagged(String tag) throws Exception {
+    private JsonObject dropletsNamed(String name) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(apiUrl + "/v2/droplets?tag_name=" + tag))
+                        HttpRequest.newBuilder(URI.create(apiUrl + "/v2/droplets?name=" + name))
                                 .header("Authorization", "Bearer " + DigitalOceanTestResource.TOKEN)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -3,14 +3,22 @@ package dev.rainmaker.droplet.service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
-import dev.rainmaker.droplet.domain.DropletCreation;
+import dev.rainmaker.droplet.client.DigitalOceanCalls;
+import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletRequested;
 import dev.rainmaker.events.DropletSpec;
 import dev.rainmaker.events.SignupReceived;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,51 +28,45 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DropletProvisionerTests {
 
-    private static final DropletRequested REQUEST = new DropletRequested(
-            new SignupReceived(
-                    "acme-42",
-                    "ops@acme.example",
-                    "Ada",
-                    "starter",
-                    "Europe/Berlin",
-                    List.of(new AdminUser("ada", TestKeys.ED25519))),
-            new DropletSpec("rm-acme-42", "s-1vcpu-1gb", "debian-12-x64", "fra1"));
+    private static final DropletRequested REQUEST = request("acme-42");
 
     @TempDir
     Path keys;
 
     private final FakeDigitalOcean digitalOcean = new FakeDigitalOcean();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final DigitalOceanCalls calls = new DigitalOceanCalls(meters);
+    private Path provisioningKey;
     private DropletProvisioner provisioner;
 
     @BeforeEach
     void provisioner() throws Exception {
-        Path provisioningKey = Files.writeString(keys.resolve("provisioning.pub"), TestKeys.ED25519 + "\n");
-        provisioner = new DropletProvisioner(
-                digitalOcean,
-                new TransientRetry(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5))),
-                new ProvisioningKey(provisioningKey),
-                new CustomerLocks(),
-                new DropletProvisioner.Waiting(Duration.ofMillis(1), Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        provisioningKey = Files.writeString(keys.resolve("provisioning.pub"), TestKeys.ED25519 + "\n");
+        provisioner = provisioner(provisioningKey, Duration.ofSeconds(2), true);
     }
 
     @Test
-    void aNewCustomerGetsOneTaggedDropletBootedWithTheCloudConfig() {
+    void aNewCustomerGetsOneDropletNamedForItTaggedWithItsHostKeyAndBootedWithTheCloudConfig() {
         Droplet droplet = provisioner.provision(REQUEST);
 
-        DropletCreation created = digitalOcean.creates.getFirst();
+        DropletBatch created = digitalOcean.creates.getFirst();
         assertThat(digitalOcean.creates).hasSize(1);
-        assertThat(created.name()).isEqualTo("rm-acme-42");
-        assertThat(created.tags().subList(0, 2)).containsExactly("rainmaker", "rainmaker-customer-acme-42");
-        assertThat(created.tags().get(2)).matches("rainmaker-hostkey-[0-9a-f]{64}");
+        assertThat(created.names()).containsExactly("rm-acme-42");
+        assertThat(created.tags().getFirst()).isEqualTo("rainmaker");
+        assertThat(created.tags().get(1)).matches("rainmaker-hostkey-[0-9a-f]{64}");
         assertThat(created.userData()).startsWith("#cloud-config\n").contains("  - " + TestKeys.ED25519 + "\n");
         assertThat(droplet.publicIpv4()).startsWith("127.10.0.");
         assertThat(droplet.hostKeyFingerprint())
-                .isEqualTo(HostKeys.fingerprintFromHex(created.tags().get(2).substring("rainmaker-hostkey-".length())));
+                .isEqualTo(HostKeys.fingerprintFromHex(created.tags().get(1).substring("rainmaker-hostkey-".length())));
         assertThat(droplet.size()).isEqualTo("s-1vcpu-1gb");
+        assertThat(digitalOcean.firewalls).singleElement().satisfies(fw -> {
+            assertThat(fw.name()).isEqualTo("rainmaker");
+            assertThat(fw.tags()).containsExactly("rainmaker");
+        });
     }
 
     @Test
-    void aRedeliveredRequestReusesTheDropletItFindsByTag() {
+    void aRedeliveredRequestReusesTheDropletItFindsByName() {
         Droplet first = provisioner.provision(REQUEST);
         Droplet second = provisioner.provision(REQUEST);
 
@@ -73,46 +75,153 @@ class DropletProvisionerTests {
     }
 
     @Test
-    void aCreateWhoseAnswerWasLostIsFoundByTagInsteadOfSentAgain() {
+    void aCreateWhoseAnswerWasLostIsFoundByNameInsteadOfSentAgain() {
         digitalOcean.createResponsesToLose = 1;
 
         Droplet droplet = provisioner.provision(REQUEST);
 
         assertThat(digitalOcean.creates).hasSize(1);
+        assertThat(digitalOcean.dropletsNamed("rm-acme-42")).isEqualTo(1);
         assertThat(droplet.name()).isEqualTo("rm-acme-42");
     }
 
     @Test
-    void aCreateDigitalOceanRefusesFailsPermanently() {
+    void aDropletNotYetListedAfterItsCreateIsWaitedForWithinTheGrace() {
+        digitalOcean.listingsHidingNewDroplets = 3;
+
+        Droplet droplet = provisioner.provision(REQUEST);
+
+        assertThat(droplet.name()).isEqualTo("rm-acme-42");
+        assertThat(digitalOcean.creates).hasSize(1);
+    }
+
+    @Test
+    void aCreateDigitalOceanRefusesFailsPermanentlyWithItsMessage() {
         digitalOcean.refuseCreatesWith = 422;
 
         assertThatThrownBy(() -> provisioner.provision(REQUEST))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageStartingWith(
-                        "DigitalOcean refused to create droplet rm-acme-42 (s-1vcpu-1gb, debian-12-x64," + " fra1)");
+                        "DigitalOcean refused to create droplet rm-acme-42 (s-1vcpu-1gb, debian-12-x64, fra1)")
+                .hasMessageContaining("422");
     }
 
     @Test
-    void aDropletThatNeverBecomesActiveFailsPermanentlyOnceTheBudgetIsSpent() {
-        digitalOcean.pollsUntilActive = -1;
+    void aDropletThatNeverBecomesActiveIsDestroyedOnceTheBudgetIsSpent() {
+        digitalOcean.listingsUntilActive = -1;
 
         assertThatThrownBy(() -> provisioner.provision(REQUEST))
                 .isInstanceOf(PermanentFailure.class)
-                .hasMessageContaining("is still 'new' after PT2S");
+                .hasMessageContaining("is still 'new' after PT2S")
+                .hasMessageEndingWith("droplet 100 (rm-acme-42) destroyed");
+        assertThat(digitalOcean.destroyed).containsExactly(100L);
+        assertThat(digitalOcean.droplets()).isEmpty();
+    }
+
+    @Test
+    void aDropletThatNeverBecomesActiveIsKeptWhenConfiguredSo() {
+        digitalOcean.listingsUntilActive = -1;
+        provisioner = provisioner(provisioningKey, Duration.ofMillis(300), false);
+
+        assertThatThrownBy(() -> provisioner.provision(REQUEST))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageEndingWith("droplet 100 (rm-acme-42) kept (rainmaker.droplet.destroy-on-failure=false)");
+        assertThat(digitalOcean.destroyed).isEmpty();
+    }
+
+    @Test
+    void listingsThatFailWithAServerErrorAreRetriedAndTheCustomerStillGetsOneDroplet() {
+        digitalOcean.failListingsWith = 503;
+        digitalOcean.failingListings = 2;
+
+        Droplet droplet = provisioner.provision(REQUEST);
+
+        assertThat(droplet.name()).isEqualTo("rm-acme-42");
+        assertThat(digitalOcean.creates).hasSize(1);
+    }
+
+    @Test
+    void aRejectedTokenWhileLookingUpFailsPermanentlyWithoutCreating() {
+        digitalOcean.failListingsWith = 401;
+        digitalOcean.failingListings = 1;
+
+        assertThatThrownBy(() -> provisioner.provision(REQUEST))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("401");
+        assertThat(digitalOcean.creates).isEmpty();
+    }
+
+    @Test
+    void aBurstIsCreatedTenAPerRequestAndWatchedWithSharedListings() throws Exception {
+        List<DropletRequested> burst =
+                IntStream.range(0, 25).mapToObj(i -> request("burst-" + i)).toList();
+
+        List<Droplet> droplets = provisionConcurrently(burst);
+
+        assertThat(droplets).extracting(Droplet::name).doesNotHaveDuplicates().hasSize(25);
+        assertThat(digitalOcean.creates).extracting(b -> b.names().size()).containsExactlyInAnyOrder(10, 10, 5);
+        assertThat(droplets.stream().map(Droplet::hostKeyFingerprint).distinct())
+                .hasSize(3);
+        assertThat(digitalOcean.calls.get())
+                .as("calls for 25 customers: 3 creates, 2 firewall calls and a few shared listings")
+                .isLessThanOrEqualTo(25 / 2);
+        assertThat(meters.get("rainmaker.droplet.customers-provisioned")
+                        .counter()
+                        .count())
+                .isEqualTo(25);
     }
 
     @Test
     void aMissingProvisioningKeyFileFailsPermanentlyNamingTheSetting() {
-        provisioner = new DropletProvisioner(
-                digitalOcean,
-                new TransientRetry(1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(1))),
-                new ProvisioningKey(keys.resolve("absent.pub")),
-                new CustomerLocks(),
-                new DropletProvisioner.Waiting(Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        provisioner = provisioner(keys.resolve("absent.pub"), Duration.ofSeconds(1), true);
 
         assertThatThrownBy(() -> provisioner.provision(REQUEST))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("rainmaker.droplet.provisioning-public-key-file");
         assertThat(digitalOcean.creates).isEmpty();
+    }
+
+    private List<Droplet> provisionConcurrently(List<DropletRequested> requests) throws Exception {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Droplet>> futures = threads.invokeAll(requests.stream()
+                    .map(r -> (Callable<Droplet>) () -> provisioner.provision(r))
+                    .toList());
+            List<Droplet> droplets = new ArrayList<>();
+            for (Future<Droplet> future : futures) {
+                droplets.add(future.get());
+            }
+            return droplets;
+        }
+    }
+
+    private DropletProvisioner provisioner(Path key, Duration bootTimeout, boolean destroyOnFailure) {
+        TransientRetry retry = new TransientRetry(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)));
+        FleetWatcher watcher = new FleetWatcher(
+                digitalOcean, new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20)), retry);
+        CreateBatcher batcher = new CreateBatcher(
+                digitalOcean,
+                new FirewallGuard(digitalOcean),
+                new ProvisioningKey(key),
+                new CreateBatcher.Batching(10, Duration.ofMillis(100)));
+        return new DropletProvisioner(
+                watcher,
+                batcher,
+                new DropletDestroyer(digitalOcean, retry, destroyOnFailure),
+                retry,
+                new CustomerLocks(),
+                calls,
+                new DropletProvisioner.Waiting(bootTimeout, Duration.ofSeconds(1)));
+    }
+
+    private static DropletRequested request(String customerId) {
+        return new DropletRequested(
+                new SignupReceived(
+                        customerId,
+                        "ops@" + customerId + ".example",
+                        "Ada",
+                        "starter",
+                        "Europe/Berlin",
+                        List.of(new AdminUser("ada", TestKeys.ED25519))),
+                new DropletSpec("rm-" + customerId, "s-1vcpu-1gb", "debian-12-x64", "fra1"));
     }
 }

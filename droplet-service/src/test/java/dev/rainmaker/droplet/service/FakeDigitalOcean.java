@@ -1,101 +1,164 @@
 package dev.rainmaker.droplet.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.rainmaker.droplet.client.DigitalOceanApi;
 import dev.rainmaker.droplet.client.DigitalOceanException;
 import dev.rainmaker.droplet.domain.CatalogueRegion;
 import dev.rainmaker.droplet.domain.CatalogueSize;
-import dev.rainmaker.droplet.domain.DropletCreation;
+import dev.rainmaker.droplet.domain.CloudFirewall;
+import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 
-/** DigitalOcean in memory, with knobs for the faults that matter to idempotency. */
+/** DigitalOcean in memory, with knobs for the faults that matter to idempotency, counting every call. */
 final class FakeDigitalOcean implements DigitalOceanApi {
 
-    final List<DropletCreation> creates = new ArrayList<>();
-    private final Map<Long, RemoteDroplet> droplets = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(100);
-    private final AtomicInteger polls = new AtomicInteger();
+    final List<DropletBatch> creates = new ArrayList<>();
+    final List<Long> destroyed = new ArrayList<>();
+    final List<CloudFirewall> firewalls = new ArrayList<>();
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger listings = new AtomicInteger();
+    private final Map<Long, RemoteDroplet> droplets = new LinkedHashMap<>();
+    private final Map<Long, Integer> listingsSeen = new LinkedHashMap<>();
+    private long nextId = 100;
 
     /** Creates that happen but whose response is lost, as a timeout. */
     int createResponsesToLose;
     /** Creates refused with this status (0: none). */
     int refuseCreatesWith;
-    /** Polls a droplet takes to become active; -1 never. */
-    int pollsUntilActive = 1;
+    /** Listings a droplet needs before it shows as active; -1 never. */
+    int listingsUntilActive = 1;
+    /** Listings right after its create that do not show a droplet yet (eventual consistency). */
+    int listingsHidingNewDroplets;
+    /** Listings that fail with this status before one succeeds (0: none). */
+    int failListingsWith;
+
+    int failingListings;
 
     @Override
-    public void checkAccount() {}
+    public void checkAccount() {
+        calls.incrementAndGet();
+    }
 
     @Override
     public List<CatalogueSize> sizes() {
+        calls.incrementAndGet();
         return List.of();
     }
 
     @Override
     public List<CatalogueRegion> regions() {
+        calls.incrementAndGet();
         return List.of();
     }
 
     @Override
     public Set<String> distributionImages() {
+        calls.incrementAndGet();
         return Set.of();
     }
 
     @Override
     public synchronized List<RemoteDroplet> dropletsTagged(String tag) {
-        return droplets.values().stream().filter(d -> d.tags().contains(tag)).toList();
+        calls.incrementAndGet();
+        listings.incrementAndGet();
+        if (failingListings > 0) {
+            failingListings--;
+            throw new DigitalOceanException(
+                    "GET /v2/droplets: " + failListingsWith, failListingsWith, failListingsWith >= 500, null);
+        }
+        List<RemoteDroplet> listed = new ArrayList<>();
+        for (RemoteDroplet droplet : List.copyOf(droplets.values())) {
+            int seen = listingsSeen.merge(droplet.id(), 1, Integer::sum);
+            if (seen <= listingsHidingNewDroplets || !droplet.tags().contains(tag)) {
+                continue;
+            }
+            if (listingsUntilActive >= 0 && seen - listingsHidingNewDroplets >= listingsUntilActive) {
+                droplet = active(droplet);
+                droplets.put(droplet.id(), droplet);
+            }
+            listed.add(droplet);
+        }
+        return listed;
     }
 
     @Override
-    public synchronized RemoteDroplet create(DropletCreation creation) {
+    public synchronized List<RemoteDroplet> createAll(DropletBatch batch) {
+        calls.incrementAndGet();
         if (refuseCreatesWith != 0) {
             throw new DigitalOceanException(
                     "POST /v2/droplets: DigitalOcean answered " + refuseCreatesWith, refuseCreatesWith, false, null);
         }
-        creates.add(creation);
-        RemoteDroplet droplet = new RemoteDroplet(
-                nextId.getAndIncrement(),
-                creation.name(),
-                "new",
-                Optional.empty(),
-                creation.region(),
-                creation.image(),
-                creation.size(),
-                creation.tags());
-        droplets.put(droplet.id(), droplet);
+        creates.add(batch);
+        List<RemoteDroplet> created = new ArrayList<>();
+        for (String name : batch.names()) {
+            RemoteDroplet droplet = new RemoteDroplet(
+                    nextId++, name, "new", Optional.empty(), batch.region(), batch.image(), batch.size(), batch.tags());
+            droplets.put(droplet.id(), droplet);
+            created.add(droplet);
+        }
         if (createResponsesToLose > 0) {
             createResponsesToLose--;
             throw new DigitalOceanException("POST /v2/droplets: no answer (timeout)", 0, true, null);
         }
-        return droplet;
+        return created;
     }
 
     @Override
-    public synchronized RemoteDroplet droplet(long id) {
-        RemoteDroplet droplet = droplets.get(id);
-        if (droplet == null) {
-            throw new DigitalOceanException("GET /v2/droplets/" + id + ": 404", 404, false, null);
+    public synchronized void destroy(long dropletId) {
+        calls.incrementAndGet();
+        if (droplets.remove(dropletId) == null) {
+            throw new DigitalOceanException("DELETE /v2/droplets/" + dropletId + ": 404", 404, false, null);
         }
-        if (pollsUntilActive >= 0 && polls.incrementAndGet() >= pollsUntilActive) {
-            droplet = new RemoteDroplet(
-                    droplet.id(),
-                    droplet.name(),
-                    "active",
-                    Optional.of("127.10.0." + id % 250),
-                    droplet.region(),
-                    droplet.image(),
-                    droplet.size(),
-                    droplet.tags());
-            droplets.put(id, droplet);
-        }
-        return droplet;
+        destroyed.add(dropletId);
+    }
+
+    @Override
+    public synchronized List<CloudFirewall> firewalls() {
+        calls.incrementAndGet();
+        return List.copyOf(firewalls);
+    }
+
+    @Override
+    public void createTag(String name) {
+        calls.incrementAndGet();
+    }
+
+    @Override
+    public synchronized CloudFirewall createFirewall(String name, String dropletTag) {
+        calls.incrementAndGet();
+        CloudFirewall firewall = new CloudFirewall(
+                "fw-" + (firewalls.size() + 1),
+                name,
+                List.of(dropletTag),
+                "2026-01-01T00:00:0" + firewalls.size() + "Z");
+        firewalls.add(firewall);
+        return firewall;
+    }
+
+    synchronized List<RemoteDroplet> droplets() {
+        return List.copyOf(droplets.values());
+    }
+
+    synchronized long dropletsNamed(String name) {
+        return droplets.values().stream().filter(d -> d.name().equals(name)).count();
+    }
+
+    private static RemoteDroplet active(RemoteDroplet droplet) {
+        return new RemoteDroplet(
+                droplet.id(),
+                droplet.name(),
+                "active",
+                Optional.of("127.10.0." + droplet.id() % 250),
+                droplet.region(),
+                droplet.image(),
+                droplet.size(),
+                droplet.tags());
     }
 }

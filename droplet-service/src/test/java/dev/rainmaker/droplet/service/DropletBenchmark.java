@@ -1,0 +1,124 @@
+package dev.rainmaker.droplet.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.rainmaker.events.Droplet;
+import dev.rainmaker.events.DropletRequested;
+import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
+import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
+import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
+import dev.rainmaker.localcloud.hosts.HostProvider;
+import dev.rainmaker.localcloud.hosts.HostSpec;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Prints figures, times nothing: a burst of sign-ups' droplet requests (default 1,000; {@code -Dbenchmark.customers})
+ * against the stand-in with DigitalOcean's real rate limits and a 45 s boot delay ({@code -Dbenchmark.boot-delay}).
+ * Run: {@code ./mvnw -B test -pl events-schema,local-cloud,droplet-service -DexcludedGroups= -Dgroups=benchmark
+ * -Dtest=DropletBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. See docs/benchmarks.md.
+ */
+@Tag("benchmark")
+class DropletBenchmark {
+
+    private static final String TOKEN = "dop_v1_benchmark";
+
+    @Test
+    void aBurstOfSignups() throws Exception {
+        int customers = Integer.getInteger("benchmark.customers", 1000);
+        Duration bootDelay = Duration.parse(System.getProperty("benchmark.boot-delay", "PT45S"));
+        DigitalOceanStandIn standIn = DigitalOceanStandIn.builder()
+                .token(TOKEN)
+                .bootDelay(bootDelay)
+                .limits(DigitalOceanLimits.real())
+                .hostProvider(new AddressOnlyHosts())
+                .build()
+                .start();
+        StandInRig.Settings settings = new StandInRig.Settings(
+                250,
+                5000,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(200),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30));
+        try (StandInRig rig = new StandInRig(standIn, TOKEN, settings)) {
+            List<DropletRequested> requests = IntStream.range(0, customers)
+                    .mapToObj(i -> StandInRig.request("bench-" + i, "s-1vcpu-1gb"))
+                    .toList();
+            Instant start = Instant.now();
+            List<Object> outcomes = rig.provisionAll(requests);
+            Duration allActive = Duration.between(start, Instant.now());
+
+            long failures =
+                    outcomes.stream().filter(o -> !(o instanceof Droplet)).count();
+            Map<String, Long> perName = standIn.droplets().stream()
+                    .collect(Collectors.groupingBy(StandInDroplet::name, Collectors.counting()));
+            long calls = standIn.apiCalls(TOKEN);
+            long creates = ceilDiv(customers, 10);
+            long minimumCalls = creates + 3 + ceilDiv(customers, 200);
+            Duration bound = bootDelay.plus(Duration.ofSeconds(Math.max(0, (minimumCalls - 250) * 60 / 250)));
+            System.out.printf(
+                    "%n=== droplet-service benchmark: %d customers, boot delay %s, limits 250/min 5,000/h ===%n"
+                            + "API calls              %d (%.3f per customer)%n"
+                            + "  per endpoint         %s%n"
+                            + "429s received          %d%n"
+                            + "time until all active  %.1f s%n"
+                            + "bound (limits + boot)  %.1f s: boot delay + the calls the limits make wait"
+                            + " (at least %d calls: %d creates of 10, firewall, one listing)%n"
+                            + "failures               %d; customers with more than one droplet: %d%n%n",
+                    customers,
+                    bootDelay,
+                    calls,
+                    (double) calls / customers,
+                    standIn.callsPerEndpoint(),
+                    standIn.rateLimited(TOKEN),
+                    allActive.toMillis() / 1000.0,
+                    bound.toMillis() / 1000.0,
+                    minimumCalls,
+                    creates,
+                    failures,
+                    perName.values().stream().filter(n -> n > 1).count());
+            assertThat(failures).isZero();
+            assertThat(perName)
+                    .hasSize(customers)
+                    .allSatisfy((name, n) -> assertThat(n).isEqualTo(1));
+        }
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Hosts that are only an address, 127.10.x.y, for as many droplets as a burst makes. */
+    private static final class AddressOnlyHosts implements HostProvider {
+
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public String boot(HostSpec spec) {
+            int n = next.getAndIncrement();
+            return "127.10." + (n / 250) + "." + (n % 250 + 1);
+        }
+
+        @Override
+        public void destroy(long dropletId) {}
+
+        @Override
+        public int sshPort() {
+            return 2222;
+        }
+
+        @Override
+        public void close() {}
+    }
+}
