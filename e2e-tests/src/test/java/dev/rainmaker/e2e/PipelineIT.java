@@ -204,7 +204,7 @@ class PipelineIT {
 
     private static List<StandInDroplet> dropletsOf(String customerId) {
         return cloud.digitalOcean().droplets().stream()
-                .filter(droplet -> droplet.tags().contains("rainmaker-customer-" + customerId))
+                .filter(droplet -> droplet.name().equals("rm-" + customerId))
                 .toList();
     }
 

@@ -98,7 +98,7 @@ public interface DropletConfig {
     interface Batch {
 
         /** How many droplets one create may carry; DigitalOcean accepts up to 10. 1 gives each droplet its own host key. */
-        @WithDefault("10")
+        @WithDefault("1")
         int maxSize();
 
         /** How long the first request of a batch waits for others to join it. */

@@ -30,8 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * Creates droplets in batches: a request waits up to {@code window} for others of the same size, image and region,
  * then up to {@code maxSize} are created by one {@code POST /v2/droplets} with {@code names[]}. The droplets of a
- * batch share its tags and cloud-config, and so one freshly generated host key. When DigitalOcean refuses a batch of
- * several (422), each droplet is tried alone, so one bad request does not fail the others.
+ * batch share its tags and cloud-config, and so one freshly generated host key: a customer with root on one of them
+ * could read the key of the others from DigitalOcean's metadata service. So {@code maxSize} is 1 by default (a host
+ * key and a customer tag per droplet) until hosts replace a shared key on first login. When DigitalOcean refuses a
+ * batch of several (422), each droplet is tried alone, so one bad request does not fail the others.
  */
 @ApplicationScoped
 public class CreateBatcher {
@@ -84,8 +86,8 @@ public class CreateBatcher {
      * Creates the droplet, batched with others waiting; returns it as created (status {@code new}). A transient
      * {@link DigitalOceanException} means it may or may not exist.
      */
-    public RemoteDroplet create(DropletSpec spec) {
-        Pending request = new Pending(spec, clock.instant(), new CompletableFuture<>());
+    public RemoteDroplet create(String customerId, DropletSpec spec) {
+        Pending request = new Pending(customerId, spec, clock.instant(), new CompletableFuture<>());
         lock.lock();
         try {
             pending.add(request);
@@ -174,7 +176,7 @@ public class CreateBatcher {
                     spec.region(),
                     spec.size(),
                     spec.image(),
-                    List.of(DropletNames.RAINMAKER_TAG, DropletNames.hostKeyTag(hostKey.sha256Hex())),
+                    tags(batch, hostKey),
                     CloudConfig.render(hostKey, provisioningKey.read()));
             Map<String, RemoteDroplet> created = digitalOcean.createAll(request).stream()
                     .collect(Collectors.toMap(RemoteDroplet::name, Function.identity(), (a, b) -> a));
@@ -205,7 +207,18 @@ public class CreateBatcher {
         }
     }
 
-    private record Pending(DropletSpec spec, Instant since, CompletableFuture<RemoteDroplet> created) {
+    /** A droplet of its own also carries its customer's tag; a batch's tags are shared by all its droplets. */
+    private static List<String> tags(List<Pending> batch, HostKey hostKey) {
+        List<String> tags =
+                new ArrayList<>(List.of(DropletNames.RAINMAKER_TAG, DropletNames.hostKeyTag(hostKey.sha256Hex())));
+        if (batch.size() == 1) {
+            tags.add(DropletNames.customerTag(batch.getFirst().customerId()));
+        }
+        return tags;
+    }
+
+    private record Pending(
+            String customerId, DropletSpec spec, Instant since, CompletableFuture<RemoteDroplet> created) {
 
         boolean sameKind(Pending other) {
             return spec.size().equals(other.spec.size())

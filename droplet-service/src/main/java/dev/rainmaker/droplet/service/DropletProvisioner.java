@@ -109,7 +109,7 @@ public class DropletProvisioner {
         DropletSpec spec = request.droplet();
         for (int attempt = 1; ; attempt++) {
             try {
-                RemoteDroplet created = batcher.create(spec);
+                RemoteDroplet created = batcher.create(request.customerId(), spec);
                 LOG.infof(
                         "Created droplet %d (%s) for customer %s", created.id(), created.name(), request.customerId());
                 return created;

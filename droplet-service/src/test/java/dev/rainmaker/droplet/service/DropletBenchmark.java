@@ -64,19 +64,21 @@ class DropletBenchmark {
             Map<String, Long> perName = standIn.droplets().stream()
                     .collect(Collectors.groupingBy(StandInDroplet::name, Collectors.counting()));
             long calls = standIn.apiCalls(TOKEN);
-            long creates = ceilDiv(customers, 10);
+            int batchSize = Integer.getInteger("benchmark.batch-size", 10);
+            long creates = ceilDiv(customers, batchSize);
             long minimumCalls = creates + 3 + ceilDiv(customers, 200);
             Duration bound = bootDelay.plus(Duration.ofSeconds(Math.max(0, (minimumCalls - 250) * 60 / 250)));
             System.out.printf(
-                    "%n=== droplet-service benchmark: %d customers, boot delay %s, limits 250/min 5,000/h ===%n"
+                    "%n=== droplet-service benchmark: %d customers, batches of %d, boot delay %s, limits 250/min 5,000/h ===%n"
                             + "API calls              %d (%.3f per customer)%n"
                             + "  per endpoint         %s%n"
                             + "429s received          %d%n"
                             + "time until all active  %.1f s%n"
                             + "bound (limits + boot)  %.1f s: boot delay + the calls the limits make wait"
-                            + " (at least %d calls: %d creates of 10, firewall, one listing)%n"
+                            + " (at least %d calls: %d creates, firewall, one listing)%n"
                             + "failures               %d; customers with more than one droplet: %d%n%n",
                     customers,
+                    batchSize,
                     bootDelay,
                     calls,
                     (double) calls / customers,
