@@ -16,6 +16,7 @@ public final class RainmakerCli {
     private static final String USAGE = """
             usage: ./rainmaker demo [--customers N] [--boot-delay DURATION] [--timeout DURATION]
                    ./rainmaker up   [--kafka-port PORT] [--boot-delay DURATION]
+                   ./rainmaker dlq  list | show | replay  (./rainmaker dlq for its options)
 
               demo  starts the local cloud and the four services, publishes N demo sign-ups (default 1),
                     shows each customer's progress, prints a table, stops everything; exit 0 only if every
@@ -29,6 +30,17 @@ public final class RainmakerCli {
     private RainmakerCli() {}
 
     public static void main(String[] args) {
+        Path repository = Path.of(System.getProperty("rainmaker.home", ".")).toAbsolutePath();
+        if (args.length > 0 && args[0].equals("dlq")) {
+            try {
+                System.exit(DeadLetterCommand.run(
+                        List.of(args).subList(1, args.length), repository.resolve(".rainmaker"), System.out));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.err.print(DeadLetterCommand.USAGE);
+                System.exit(2);
+            }
+        }
         if (args.length == 0 || !List.of("demo", "up").contains(args[0])) {
             System.err.print(USAGE);
             System.exit(2);
@@ -42,7 +54,6 @@ public final class RainmakerCli {
             System.exit(2);
             return;
         }
-        Path repository = Path.of(System.getProperty("rainmaker.home", ".")).toAbsolutePath();
         int status = args[0].equals("demo") ? demo(repository, options) : up(repository, options);
         System.exit(status);
     }

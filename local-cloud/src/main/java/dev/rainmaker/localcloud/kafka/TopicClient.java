@@ -43,8 +43,15 @@ public final class TopicClient implements AutoCloseable {
 
     /** Publishes and waits until the broker has the record. */
     public void publish(String topic, String key, String value) {
+        publish(topic, key, value, Map.of());
+    }
+
+    /** Publishes with headers and waits until the broker has the record. */
+    public void publish(String topic, String key, String value, Map<String, String> headers) {
+        var record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing to " + topic, e);
