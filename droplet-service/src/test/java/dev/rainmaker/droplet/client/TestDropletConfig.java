@@ -94,7 +94,7 @@ public record TestDropletConfig(
         return new Batch() {
             @Override
             public int maxSize() {
-                return Integer.getInteger("benchmark.batch-size", 10);
+                return 10;
             }
 
             @Override

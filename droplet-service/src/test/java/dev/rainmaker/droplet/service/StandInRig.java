@@ -81,7 +81,8 @@ final class StandInRig implements AutoCloseable {
                         client,
                         new FirewallGuard(client),
                         new ProvisioningKey(key),
-                        new CreateBatcher.Batching(10, settings.batchWindow())),
+                        new CreateBatcher.Batching(
+                                Integer.getInteger("benchmark.batch-size", 10), settings.batchWindow())),
                 new DropletDestroyer(client, retry, true),
                 retry,
                 new CustomerLocks(),
