@@ -107,7 +107,11 @@ class RealHostsIT {
                             r.signup().customerId().equals(customer.signup().customerId()))
                     .findFirst()
                     .orElseThrow();
+            long checking = System.nanoTime();
             checkFromOutside(customer, event);
+            System.out.printf(
+                    "real-hosts tier: %s checked from outside in %d s%n",
+                    event.droplet().publicIpv4(), secondsSince(checking));
         }
     }
 

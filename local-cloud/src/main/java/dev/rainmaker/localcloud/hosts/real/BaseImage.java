@@ -38,7 +38,8 @@ final class BaseImage {
      * cloud-init reads only the NoCloud seed (no network datasources to time out on) and makes no host keys of its
      * own: the host presents only the key the droplet's {@code ssh_keys} gave it, the one that is pinned. The host's
      * address is set from outside before boot, so cloud-init leaves the network alone. As on DigitalOcean's images,
-     * root takes the droplet's {@code ssh_authorized_keys} and there is no default user.
+     * root takes the droplet's {@code ssh_authorized_keys}, there is no default user, and the host's own name
+     * resolves through {@code /etc/hosts} (sudo looks it up).
      */
     static final String CLOUD_CONFIG = """
             datasource_list: [ NoCloud, None ]
@@ -46,7 +47,11 @@ final class BaseImage {
             network: {config: disabled}
             disable_root: false
             users: []
+            manage_etc_hosts: true
             """;
+
+    /** No name server can be reached from a host: without one, lookups fail at once instead of timing out. */
+    static final String RESOLV_CONF = "# Rainmaker local host: no name server reachable\n";
 
     private static final Logger LOG = LoggerFactory.getLogger(BaseImage.class);
 
@@ -68,7 +73,7 @@ final class BaseImage {
     private String recipeHash() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((PACKAGES + "\n" + CLOUD_CONFIG + "\n" + mirror.sources())
+                    .digest((PACKAGES + "\n" + CLOUD_CONFIG + "\n" + RESOLV_CONF + "\n" + mirror.sources())
                             .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
@@ -159,6 +164,8 @@ final class BaseImage {
         Files.writeString(rootfs.resolve("etc/default/locale"), "LANG=en_US.UTF-8\n");
         Processes.run("chroot", rootfs.toString(), "locale-gen");
         Files.writeString(rootfs.resolve("etc/machine-id"), "");
+        Files.deleteIfExists(rootfs.resolve("etc/resolv.conf"));
+        Files.writeString(rootfs.resolve("etc/resolv.conf"), RESOLV_CONF);
         Processes.run(
                 "sh",
                 "-c",

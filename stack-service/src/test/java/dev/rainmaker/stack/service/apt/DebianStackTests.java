@@ -77,7 +77,7 @@ class DebianStackTests {
 
         List<StepOutcome> outcomes = runAll(shell);
 
-        assertThat(outcomes.stream().filter(StepOutcome.APPLIED::equals)).hasSizeGreaterThan(15);
+        assertThat(outcomes.stream().filter(StepOutcome.APPLIED::equals)).hasSizeGreaterThan(8);
         assertThat(shell.run("curl -fsS http://127.0.0.1/").stdout())
                 .isEqualTo("{\"database\":\"ok\",\"memcached\":\"ok\"}");
         assertThat(host.settings).doesNotContainKey("mariadb.database:test");
