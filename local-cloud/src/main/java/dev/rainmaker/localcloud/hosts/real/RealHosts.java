@@ -118,7 +118,13 @@ public final class RealHosts implements HostProvider {
     public void destroy(long dropletId) {
         RealHost host = hosts.remove(dropletId);
         if (host != null) {
+            long started = System.nanoTime();
             host.destroy();
+            LOG.info(
+                    "real host for droplet {} at {} stopped and removed in {} ms",
+                    dropletId,
+                    host.address(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
     }
 
@@ -129,8 +135,7 @@ public final class RealHosts implements HostProvider {
 
     @Override
     public void close() {
-        hosts.values().parallelStream().forEach(RealHost::destroy);
-        hosts.clear();
+        hosts.keySet().parallelStream().forEach(this::destroy);
         proxy.close();
     }
 }
