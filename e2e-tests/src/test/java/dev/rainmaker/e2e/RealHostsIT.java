@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,6 +46,7 @@ class RealHostsIT {
     private static final List<String> ADMINS = List.of("ada", "grace", "katherine");
 
     private static final List<ServiceProcess> services = new ArrayList<>();
+    private static final Map<String, Integer> httpPorts = new HashMap<>();
     private static LocalCloud cloud;
     private static TopicClient kafka;
     private static Path state;
@@ -61,6 +64,7 @@ class RealHostsIT {
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
         for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), state.resolve("logs"), 1)) {
             services.add(ServiceProcess.start(launch));
+            httpPorts.put(launch.name(), launch.httpPort());
         }
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(90));
@@ -81,7 +85,8 @@ class RealHostsIT {
     }
 
     @Test
-    void threeCustomersInParallelGetHardenedHostsWithAWorkingStackAsSeenFromOutside() throws Exception {
+    void threeCustomersInParallelGetHardenedHostsWithAWorkingStackAsSeenFromOutsideAndASecondRunChangesNothing()
+            throws Exception {
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             customers.add(Customer.create(state, "real-" + (i + 1), ADMINS.get(i), TIMEZONES.get(i)));
@@ -113,6 +118,46 @@ class RealHostsIT {
                     "real-hosts tier: %s checked from outside in %d s%n",
                     event.droplet().publicIpv4(), secondsSince(checking));
         }
+
+        secondRunChangesNothing(ids);
+    }
+
+    /** Every DropletActive delivered again: hardening and stack run once more, and apply no step. */
+    private static void secondRunChangesNothing(Set<String> ids) throws Exception {
+        long again = System.nanoTime();
+        double hardeningApplied = appliedSteps("bootstrap-service-1", "rainmaker_bootstrap_steps_total");
+        double stackApplied = appliedSteps("stack-service-1", "rainmaker_stack_steps_total");
+        kafka.readAll(EventType.DROPLET_ACTIVE.topic()).stream()
+                .filter(record -> ids.contains(record.key()))
+                .forEach(record -> kafka.publish(EventType.DROPLET_ACTIVE.topic(), record.key(), record.value()));
+
+        await().atMost(PIPELINE_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(2))
+                .failFast(
+                        "a second run was dead-lettered",
+                        () -> assertThat(deadLetterReasons(ids)).isEmpty())
+                .until(() -> kafka.readAll(EventType.STACK_INSTALLED.topic()).stream()
+                                .filter(record -> ids.contains(record.key()))
+                                .count()
+                        == 2L * ids.size());
+
+        assertThat(appliedSteps("bootstrap-service-1", "rainmaker_bootstrap_steps_total"))
+                .as("hardening steps applied by the second run")
+                .isEqualTo(hardeningApplied);
+        assertThat(appliedSteps("stack-service-1", "rainmaker_stack_steps_total"))
+                .as("stack steps applied by the second run")
+                .isEqualTo(stackApplied);
+        System.out.printf("real-hosts tier: second run on three finished hosts took %d s%n", secondsSince(again));
+    }
+
+    /** The service's counter of steps it had to apply, from its Prometheus metrics. */
+    private static double appliedSteps(String service, String metric) throws Exception {
+        String metrics = OutsideView.httpGet("http://127.0.0.1:" + httpPorts.get(service) + "/q/metrics");
+        assertThat(metrics).as("metrics of %s", service).startsWith("200 ").contains(metric + "{");
+        return metrics.lines()
+                .filter(line -> line.startsWith(metric + "{") && line.contains("outcome=\"applied\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static void checkFromOutside(Customer customer, CustomerReady ready) throws Exception {

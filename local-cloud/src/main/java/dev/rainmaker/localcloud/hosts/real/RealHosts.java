@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -135,7 +136,17 @@ public final class RealHosts implements HostProvider {
 
     @Override
     public void close() {
-        hosts.keySet().parallelStream().forEach(this::destroy);
+        List<Thread> stopping = hosts.keySet().stream()
+                .map(id -> Thread.ofVirtual().start(() -> destroy(id)))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         proxy.close();
     }
 }
