@@ -8,26 +8,28 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
+import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
 import dev.rainmaker.localcloud.hosts.SimulatedHosts;
+import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
 import dev.rainmaker.localcloud.smtp.SmtpServer;
 
 /**
  * Everything Rainmaker talks to, on this machine: a Kafka broker, the DigitalOcean API v2 stand-in whose droplets are
- * simulated SSH hosts, and an SMTP server. Started in one call, by a test or by {@link LocalCloudMain}.
+ * simulated SSH hosts or real Debian machines ({@link HostKind}), and an SMTP server. Started in one call, by a test or by {@link LocalCloudMain}.
  */
 public final class LocalCloud implements AutoCloseable {
 
     private final KafkaBroker kafka;
-    private final SimulatedHosts hosts;
+    private final HostProvider hosts;
     private final DigitalOceanStandIn digitalOcean;
     private final SmtpServer smtp;
     private final LocalCloudInfo info;
 
     private LocalCloud(
             KafkaBroker kafka,
-            SimulatedHosts hosts,
+            HostProvider hosts,
             DigitalOceanStandIn digitalOcean,
             SmtpServer smtp,
             LocalCloudInfo info) {
@@ -42,12 +44,27 @@ public final class LocalCloud implements AutoCloseable {
      * @param stateDirectory where the provisioning key and the broker's data live (the data is fresh every start)
      * @param kafkaPort the broker's port on 127.0.0.1, 0 for any free port
      * @param bootDelay how long a droplet stays {@code new} before it is {@code active}
+     * @param hostKind what a droplet's machine is
      */
-    public record Options(Path stateDirectory, int kafkaPort, Duration bootDelay) {
+    public record Options(Path stateDirectory, int kafkaPort, Duration bootDelay, HostKind hostKind) {
+
+        public Options(Path stateDirectory, int kafkaPort, Duration bootDelay) {
+            this(stateDirectory, kafkaPort, bootDelay, HostKind.SIMULATED);
+        }
 
         public static Options forTests(Path stateDirectory, Duration bootDelay) {
             return new Options(stateDirectory, 0, bootDelay);
         }
+
+        public Options withHostKind(HostKind kind) {
+            return new Options(stateDirectory, kafkaPort, bootDelay, kind);
+        }
+    }
+
+    /** Simulated hosts (SSH servers answering from command models) or real Debian 12 machines ({@link RealHosts}). */
+    public enum HostKind {
+        SIMULATED,
+        REAL
     }
 
     public static LocalCloud start(Options options) {
@@ -57,7 +74,10 @@ public final class LocalCloud implements AutoCloseable {
 
         KafkaBroker kafka =
                 KafkaBroker.startFresh(options.kafkaPort() == 0 ? freePort() : options.kafkaPort(), kafkaData);
-        SimulatedHosts hosts = SimulatedHosts.onFreePort();
+        HostProvider hosts = options.hostKind() == HostKind.REAL
+                ? RealHosts.start(
+                        RealHosts.Settings.defaults(options.stateDirectory().resolve("hosts")))
+                : SimulatedHosts.onFreePort();
         DigitalOceanStandIn digitalOcean = DigitalOceanStandIn.builder()
                 .token(token)
                 .bootDelay(options.bootDelay())
@@ -73,7 +93,7 @@ public final class LocalCloud implements AutoCloseable {
                 hosts.sshPort(),
                 key.privateKeyFile(),
                 key.publicKeyFile(),
-                "simulated");
+                options.hostKind().name().toLowerCase(java.util.Locale.ROOT));
         return new LocalCloud(kafka, hosts, digitalOcean, smtp, info);
     }
 
@@ -85,7 +105,15 @@ public final class LocalCloud implements AutoCloseable {
         return digitalOcean;
     }
 
+    /** The simulated hosts; fails when this local cloud runs real ones. */
     public SimulatedHosts hosts() {
+        if (!(hosts instanceof SimulatedHosts simulated)) {
+            throw new IllegalStateException("this local cloud runs real hosts, not simulated ones");
+        }
+        return simulated;
+    }
+
+    public HostProvider hostProvider() {
         return hosts;
     }
 

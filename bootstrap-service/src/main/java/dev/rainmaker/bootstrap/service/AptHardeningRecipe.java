@@ -20,6 +20,7 @@ public class AptHardeningRecipe {
             String key = SignupValues.publicKey(user, admin.publicKey());
             steps.add(AptHardeningSteps.adminUser(user));
             steps.add(AptHardeningSteps.sudoMember(user));
+            steps.add(AptHardeningSteps.sudoWithoutPassword(user));
             steps.add(AptHardeningSteps.authorizedKey(user, key));
         }
         steps.add(AptHardeningSteps.sshd());

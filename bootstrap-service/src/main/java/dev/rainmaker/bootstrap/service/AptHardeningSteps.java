@@ -19,8 +19,9 @@ public final class AptHardeningSteps {
 
     static final String SSHD_DROP_IN = "/etc/ssh/sshd_config.d/00-rainmaker-hardening.conf";
     static final List<String> OPEN_PORTS = List.of("22/tcp", "80/tcp", "443/tcp");
+    /** ufw pads its columns: a rule's line ends in spaces. */
     private static final Pattern UFW_ALLOW_RULE =
-            Pattern.compile("^(\\S+)\\s+ALLOW IN\\s+Anywhere$", Pattern.MULTILINE);
+            Pattern.compile("^(\\S+)\\s+ALLOW IN\\s+Anywhere[ \\t]*$", Pattern.MULTILINE);
 
     private AptHardeningSteps() {}
 
@@ -50,6 +51,20 @@ public final class AptHardeningSteps {
                 out -> out.succeeded()
                         && Arrays.asList(out.stdout().strip().split("\\s+")).contains("sudo"),
                 "usermod -aG sudo " + quote(user));
+    }
+
+    /**
+     * The admin user may use sudo without a password: admin users log in by key only and have no password to give
+     * (as on cloud images' default users). A file of its own per user, mode 0440 as sudo requires.
+     */
+    public static HostStep sudoWithoutPassword(String user) {
+        String file = "/etc/sudoers.d/rainmaker-" + user;
+        String rule = user + " ALL=(ALL:ALL) NOPASSWD:ALL";
+        return new HostStep(
+                "sudo-without-password " + user,
+                "stat -c '%U %a' " + quote(file) + " && grep -qxF " + quote(rule) + " " + quote(file),
+                out -> out.succeeded() && out.stdout().equals("root 440\n"),
+                "printf '%s\\n' " + quote(rule) + " > " + quote(file) + " && chmod 0440 " + quote(file));
     }
 
     /**

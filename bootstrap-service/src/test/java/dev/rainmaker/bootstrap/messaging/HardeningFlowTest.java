@@ -69,6 +69,7 @@ class HardeningFlowTest {
                         "timezone",
                         "admin-user ada",
                         "sudo ada",
+                        "sudo-without-password ada",
                         "authorized-key ada",
                         "sshd",
                         "firewall-package",

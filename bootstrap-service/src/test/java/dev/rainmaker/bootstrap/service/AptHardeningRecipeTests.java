@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.rainmaker.bootstrap.domain.CommandOutput;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.SignupReceived;
@@ -34,6 +35,7 @@ class AptHardeningRecipeTests {
                         "timezone",
                         "admin-user ada",
                         "sudo ada",
+                        "sudo-without-password ada",
                         "authorized-key ada",
                         "sshd",
                         "firewall-package",
@@ -42,11 +44,40 @@ class AptHardeningRecipeTests {
         assertThat(steps.get(1).apply()).isEqualTo("useradd --create-home --shell /bin/bash 'ada'");
         assertThat(steps.get(2).apply()).isEqualTo("usermod -aG sudo 'ada'");
         assertThat(steps.get(3).apply())
+                .isEqualTo("printf '%s\\n' 'ada ALL=(ALL:ALL) NOPASSWD:ALL' > '/etc/sudoers.d/rainmaker-ada'"
+                        + " && chmod 0440 '/etc/sudoers.d/rainmaker-ada'");
+        assertThat(steps.get(4).apply())
                 .contains("printf '%s\\n' '" + KEY + " ada@laptop' >> '/home/ada/.ssh/authorized_keys'");
-        assertThat(steps.get(4).apply()).contains("sshd -t && systemctl reload ssh");
-        assertThat(steps.get(6).apply())
+        assertThat(steps.get(5).apply()).contains("sshd -t && systemctl reload ssh");
+        assertThat(steps.get(7).apply())
                 .isEqualTo("ufw default deny incoming && ufw allow 22/tcp && ufw allow 80/tcp && ufw allow 443/tcp"
                         + " && ufw --force enable");
+    }
+
+    @Test
+    void theFirewallCheckReadsUfwStatusAsDebianPrintsItWithPaddedColumns() {
+        String status = """
+                Status: active
+                Logging: on (low)
+                Default: deny (incoming), allow (outgoing), disabled (routed)
+                New profiles: skip
+
+                To                         Action      From
+                --                         ------      ----
+                22/tcp                     ALLOW IN    Anywhere                  \n\
+                80/tcp                     ALLOW IN    Anywhere                  \n\
+                443/tcp                    ALLOW IN    Anywhere                  \n\
+                22/tcp (v6)                ALLOW IN    Anywhere (v6)             \n\
+                80/tcp (v6)                ALLOW IN    Anywhere (v6)             \n\
+                443/tcp (v6)               ALLOW IN    Anywhere (v6)             \n\
+                """;
+
+        assertThat(AptHardeningSteps.firewall().satisfiedBy().test(new CommandOutput(0, status, "")))
+                .isTrue();
+        assertThat(AptHardeningSteps.firewall()
+                        .satisfiedBy()
+                        .test(new CommandOutput(0, status.replace("443/tcp  ", "3306/tcp "), "")))
+                .isFalse();
     }
 
     @Test
@@ -54,7 +85,7 @@ class AptHardeningRecipeTests {
         Path marker = tmp.resolve("x");
         String hostile = KEY + " it's; $(touch " + marker + ") `touch " + marker + "` && touch " + marker;
         HostStep step =
-                recipe.steps(signup("UTC", new AdminUser("ada", hostile))).get(3);
+                recipe.steps(signup("UTC", new AdminUser("ada", hostile))).get(4);
 
         List<String> words = ShellWords.parse(
                         ShellWords.splitAndList(step.apply()).get(1))

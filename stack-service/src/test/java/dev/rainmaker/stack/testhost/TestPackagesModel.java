@@ -10,7 +10,7 @@ import dev.rainmaker.localcloud.hosts.model.HostState;
 
 /**
  * Test-only stand-in for the packages and services models local-cloud's simulated hosts bring: just the apt-get,
- * dpkg and systemctl forms the stack's recipe sends. Installing a package starts and enables its service, as on
+ * dpkg-query and systemctl forms the stack's recipe sends. Installing a package starts and enables its service, as on
  * Debian.
  */
 public final class TestPackagesModel implements CommandModel {
@@ -31,7 +31,22 @@ public final class TestPackagesModel implements CommandModel {
 
     @Override
     public Optional<CommandResult> run(String command, HostState host) {
-        List<String> w = List.of(command.trim().split("\\s+"));
+        List<String> w = List.of(command.trim()
+                .replaceFirst("^DEBIAN_FRONTEND=noninteractive ", "")
+                .split("\\s+"));
+        if (w.get(0).equals("dpkg-query") && command.contains("-f='${Package} ${db:Status-Abbrev}\\n'")) {
+            List<String> names = w.subList(w.indexOf("${db:Status-Abbrev}\\n'") + 1, w.size());
+            StringBuilder out = new StringBuilder();
+            names.stream()
+                    .filter(host.packages::containsKey)
+                    .forEach(p -> out.append(p).append(" ii \n"));
+            boolean all = names.stream().allMatch(host.packages::containsKey);
+            return Optional.of(
+                    new CommandResult(all ? 0 : 1, out.toString(), all ? "" : "dpkg-query: no packages found"));
+        }
+        if (w.equals(List.of("apt-get", "update", "-q"))) {
+            return Optional.of(CommandResult.ok());
+        }
         if (w.size() == 3 && w.get(0).equals("dpkg") && w.get(1).equals("-s")) {
             return Optional.of(
                     host.packages.containsKey(w.get(2))

@@ -38,6 +38,7 @@ public final class Debian12Image {
         directory(host, "/etc", "755");
         directory(host, "/etc/ssh", "755");
         directory(host, SshdCommands.DROP_IN_DIRECTORY, "755");
+        directory(host, "/etc/sudoers.d", "750");
 
         file(host, "/root/.ssh/authorized_keys", String.join("\n", rootAuthorizedKeys) + "\n", "600");
         file(host, SshdCommands.MAIN_CONFIG, """

@@ -89,10 +89,11 @@ public final class StackCommands implements CommandModel {
         if (w.size() == 2 && first.equals("sha256sum")) {
             return owned(w.get(1)) ? sha256sum(w.get(1), host) : null;
         }
+        // OpenSSL 3 takes options only before the byte count: "rand -hex 24 -out F" fails on Debian 12.
         if (w.size() == 6
                 && w.subList(0, 3).equals(List.of("openssl", "rand", "-hex"))
-                && w.get(4).equals("-out")) {
-            return owned(w.get(5)) ? randomHex(w.get(3), w.get(5), host) : null;
+                && w.get(3).equals("-out")) {
+            return owned(w.get(4)) ? randomHex(w.get(5), w.get(4), host) : null;
         }
         if (first.equals("mariadb")) {
             return mariadbAsRoot(w, host);

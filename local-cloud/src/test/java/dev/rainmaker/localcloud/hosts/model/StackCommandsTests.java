@@ -43,7 +43,7 @@ class StackCommandsTests {
         host.activeServices.add("mariadb");
         ok("mariadb -e 'CREATE DATABASE IF NOT EXISTS `c_acme`'");
         ok("install -d -m 0750 -o root -g www-data '/etc/rainmaker'");
-        ok("openssl rand -hex 24 -out '/etc/rainmaker/db-password'");
+        ok("openssl rand -hex -out '/etc/rainmaker/db-password' 24");
         ok("printf 'CREATE USER IF NOT EXISTS '\\''c_acme'\\''@'\\''localhost'\\''; ALTER USER '\\''c_acme'\\''@'\\''"
                 + "localhost'\\'' IDENTIFIED BY '\\''%s'\\''; GRANT ALL PRIVILEGES ON `c_acme`.* TO '\\''c_acme'\\''@"
                 + "'\\''localhost'\\'';' \"$(cat /etc/rainmaker/db-password)\" | mariadb");
@@ -63,7 +63,7 @@ class StackCommandsTests {
         host.activeServices.add("mariadb");
         ok("mariadb -e 'CREATE DATABASE IF NOT EXISTS `c_acme`'");
         ok("install -d -m 0750 -o root -g www-data '/etc/rainmaker'");
-        ok("openssl rand -hex 24 -out '/etc/rainmaker/db-password'");
+        ok("openssl rand -hex -out '/etc/rainmaker/db-password' 24");
         String login = "MYSQL_PWD=\"$(cat /etc/rainmaker/db-password)\" mariadb -u 'c_acme' -N -e 'SELECT 1' 'c_acme'";
         assertThat(run(login).stderr()).startsWith("ERROR 1045 (28000): Access denied for user 'c_acme'@'localhost'");
 
@@ -72,7 +72,7 @@ class StackCommandsTests {
                 + "'\\''localhost'\\'';' \"$(cat /etc/rainmaker/db-password)\" | mariadb");
         assertThat(run(login).stdout()).isEqualTo("1\n");
 
-        ok("openssl rand -hex 24 -out '/etc/rainmaker/db-password'");
+        ok("openssl rand -hex -out '/etc/rainmaker/db-password' 24");
         assertThat(run(login).exitStatus())
                 .as("a new password in the file no longer matches")
                 .isEqualTo(1);

@@ -35,12 +35,15 @@ public record DatabasePasswordGenerated() implements HostStep {
                 && EXPECTED_STAT.matcher(output.stdout().strip()).matches();
     }
 
-    /** The directory keeps others out while the new file still has the default mode. */
+    /**
+     * The directory keeps others out while the new file still has the default mode. OpenSSL 3 reads options only
+     * before the byte count.
+     */
     @Override
     public List<String> apply() {
         return List.of(
                 "install -d -m 0750 -o root -g www-data " + quote(DIRECTORY),
-                "openssl rand -hex 24 -out " + quote(FILE),
+                "openssl rand -hex -out " + quote(FILE) + " 24",
                 "chown root:www-data " + quote(FILE),
                 "chmod 0640 " + quote(FILE));
     }

@@ -31,7 +31,7 @@ public final class DebianStack {
 
     public static List<HostStep> steps(CustomerDatabase database) {
         List<HostStep> steps = new ArrayList<>();
-        PACKAGES.forEach(pkg -> steps.add(new PackageInstalled(pkg)));
+        steps.add(new PackagesInstalled(PACKAGES));
         SERVICES.forEach(unit -> steps.add(new ServiceActive(unit)));
         steps.add(new PhpFpmModulesLoaded());
 

@@ -77,7 +77,7 @@ class DebianStackTests {
 
         List<StepOutcome> outcomes = runAll(shell);
 
-        assertThat(outcomes.stream().filter(StepOutcome.APPLIED::equals)).hasSizeGreaterThan(15);
+        assertThat(outcomes.stream().filter(StepOutcome.APPLIED::equals)).hasSizeGreaterThan(8);
         assertThat(shell.run("curl -fsS http://127.0.0.1/").stdout())
                 .isEqualTo("{\"database\":\"ok\",\"memcached\":\"ok\"}");
         assertThat(host.settings).doesNotContainKey("mariadb.database:test");
@@ -93,7 +93,7 @@ class DebianStackTests {
 
         assertThat(outcomes).containsOnly(StepOutcome.SKIPPED);
         assertThat(again.commands)
-                .noneMatch(c -> c.startsWith("apt-get")
+                .noneMatch(c -> c.contains("apt-get")
                         || c.startsWith("printf")
                         || c.startsWith("openssl")
                         || c.startsWith("systemctl enable")

@@ -1,0 +1,265 @@
+package dev.rainmaker.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.rainmaker.cli.PipelineServices;
+import dev.rainmaker.cli.ServiceLaunch;
+import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.events.AdminUser;
+import dev.rainmaker.events.CustomerReady;
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.hosts.real.Availability;
+import dev.rainmaker.localcloud.hosts.real.RealHosts;
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.rainmaker.e2e.OutsideView.Port.FILTERED;
+import static dev.rainmaker.e2e.OutsideView.Port.OPEN;
+import static dev.rainmaker.e2e.OutsideView.Port.REFUSED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The acceptance tier: three customers provisioned in parallel through the whole pipeline on real Debian 12 machines
+ * (systemd-nspawn in network namespaces), each then checked from outside as a customer and an attacker would.
+ * Skipped, saying why, where this machine cannot run real hosts.
+ */
+class RealHostsIT {
+
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(6);
+    private static final List<String> TIMEZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
+    private static final List<String> ADMINS = List.of("ada", "grace", "katherine");
+
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static final Map<String, Integer> httpPorts = new HashMap<>();
+    private static LocalCloud cloud;
+    private static TopicClient kafka;
+    private static Path state;
+    private static long started;
+
+    @BeforeAll
+    static void startLocalCloudWithRealHostsAndServices() throws Exception {
+        Availability availability = RealHosts.availability();
+        assumeTrue(availability.available(), () -> "real hosts cannot run here: " + availability.reason());
+        started = System.nanoTime();
+        Path repository = Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
+        state = Files.createDirectories(repository.resolve("e2e-tests/target/e2e-real"));
+        cloud = LocalCloud.start(
+                LocalCloud.Options.forTests(state, Duration.ofSeconds(1)).withHostKind(LocalCloud.HostKind.REAL));
+        kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
+        for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), state.resolve("logs"), 1)) {
+            services.add(ServiceProcess.start(launch));
+            httpPorts.put(launch.name(), launch.httpPort());
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+        System.out.printf("real-hosts tier: local cloud and services up after %d s%n", secondsSince(started));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        services.forEach(ServiceProcess::close);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+            System.out.printf("real-hosts tier: %d s in all%n", secondsSince(started));
+        }
+    }
+
+    @Test
+    void threeCustomersInParallelGetHardenedHostsWithAWorkingStackAsSeenFromOutsideAndASecondRunChangesNothing()
+            throws Exception {
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            customers.add(Customer.create(state, "real-" + (i + 1), ADMINS.get(i), TIMEZONES.get(i)));
+        }
+        long publishedAt = System.nanoTime();
+        customers.forEach(c ->
+                kafka.publish(EventType.SIGNUP_RECEIVED.topic(), c.signup().customerId(), EventJson.write(c.signup())));
+
+        Set<String> ids = customers.stream().map(c -> c.signup().customerId()).collect(Collectors.toSet());
+        await().atMost(PIPELINE_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(2))
+                .failFast(
+                        "a sign-up was dead-lettered",
+                        () -> assertThat(deadLetterReasons(ids)).isEmpty())
+                .until(() -> readyEvents(ids).size() == ids.size());
+        System.out.printf(
+                "real-hosts tier: three customers ready %d s after their sign-ups%n", secondsSince(publishedAt));
+
+        List<CustomerReady> ready = readyEvents(ids);
+        for (Customer customer : customers) {
+            CustomerReady event = ready.stream()
+                    .filter(r ->
+                            r.signup().customerId().equals(customer.signup().customerId()))
+                    .findFirst()
+                    .orElseThrow();
+            long checking = System.nanoTime();
+            checkFromOutside(customer, event);
+            System.out.printf(
+                    "real-hosts tier: %s checked from outside in %d s%n",
+                    event.droplet().publicIpv4(), secondsSince(checking));
+        }
+
+        secondRunChangesNothing(ids);
+    }
+
+    /** Every DropletActive delivered again: hardening and stack run once more, and apply no step. */
+    private static void secondRunChangesNothing(Set<String> ids) throws Exception {
+        long again = System.nanoTime();
+        double hardeningApplied = appliedSteps("bootstrap-service-1", "rainmaker_bootstrap_steps_total");
+        double stackApplied = appliedSteps("stack-service-1", "rainmaker_stack_steps_total");
+        kafka.readAll(EventType.DROPLET_ACTIVE.topic()).stream()
+                .filter(record -> ids.contains(record.key()))
+                .forEach(record -> kafka.publish(EventType.DROPLET_ACTIVE.topic(), record.key(), record.value()));
+
+        await().atMost(PIPELINE_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(2))
+                .failFast(
+                        "a second run was dead-lettered",
+                        () -> assertThat(deadLetterReasons(ids)).isEmpty())
+                .until(() -> kafka.readAll(EventType.STACK_INSTALLED.topic()).stream()
+                                .filter(record -> ids.contains(record.key()))
+                                .count()
+                        == 2L * ids.size());
+
+        assertThat(appliedSteps("bootstrap-service-1", "rainmaker_bootstrap_steps_total"))
+                .as("hardening steps applied by the second run")
+                .isEqualTo(hardeningApplied);
+        assertThat(appliedSteps("stack-service-1", "rainmaker_stack_steps_total"))
+                .as("stack steps applied by the second run")
+                .isEqualTo(stackApplied);
+        System.out.printf("real-hosts tier: second run on three finished hosts took %d s%n", secondsSince(again));
+    }
+
+    /** The service's counter of steps it had to apply, from its Prometheus metrics. */
+    private static double appliedSteps(String service, String metric) throws Exception {
+        String metrics = OutsideView.httpGet("http://127.0.0.1:" + httpPorts.get(service) + "/q/metrics");
+        assertThat(metrics).as("metrics of %s", service).startsWith("200 ").contains(metric + "{");
+        return metrics.lines()
+                .filter(line -> line.startsWith(metric + "{") && line.contains("outcome=\"applied\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static void checkFromOutside(Customer customer, CustomerReady ready) throws Exception {
+        String address = ready.droplet().publicIpv4();
+        String admin = customer.signup().adminUsers().getFirst().username();
+
+        List<String> hostKeys = OutsideView.hostKeys(address);
+        assertThat(hostKeys).as("host keys offered by %s", address).hasSize(1);
+        assertThat(OutsideView.fingerprint(hostKeys.getFirst()))
+                .as("the host key of %s is the pinned one", address)
+                .isEqualTo(ready.droplet().hostKeyFingerprint());
+        Path knownHosts = Files.writeString(customer.directory().resolve("known_hosts"), hostKeys.getFirst() + "\n");
+
+        assertThat(ready.appUrl()).isEqualTo("http://" + address + "/");
+        assertThat(OutsideView.httpGet(ready.appUrl()))
+                .as("the app at %s", ready.appUrl())
+                .startsWith("200 ")
+                .contains("\"database\":\"ok\"")
+                .contains("\"memcached\":\"ok\"");
+
+        OutsideView.Result password = OutsideView.passwordLogin(knownHosts, admin, address);
+        assertThat(password.exitStatus()).as("password login to %s", address).isEqualTo(255);
+        assertThat(password.stderr()).contains("Permission denied (publickey)");
+
+        OutsideView.Result sudo = OutsideView.ssh(knownHosts, admin, address, customer.adminKey(), "sudo -n id -u");
+        assertThat(sudo.exitStatus())
+                .as("%s logs in by key and sudoes: %s", admin, sudo.stderr())
+                .isZero();
+        assertThat(sudo.stdout().strip()).isEqualTo("0");
+
+        assertSoftly(ports -> {
+            ports.assertThat(OutsideView.port(address, 22)).as("port 22").isEqualTo(OPEN);
+            ports.assertThat(OutsideView.port(address, 80)).as("port 80").isEqualTo(OPEN);
+            ports.assertThat(OutsideView.port(address, 443))
+                    .as("port 443 let through by the firewall")
+                    .isIn(OPEN, REFUSED);
+            for (int closed : List.of(3306, 11211, 4949)) {
+                ports.assertThat(OutsideView.port(address, closed))
+                        .as("port %d", closed)
+                        .isEqualTo(FILTERED);
+            }
+        });
+
+        String checks = "sudo -n mariadb -N -e \"SELECT COUNT(*) FROM mysql.user WHERE User=''\""
+                + " && sudo -n mariadb -N -e 'SHOW DATABASES'"
+                + " && echo timezone=$(timedatectl show -p Timezone --value)";
+        OutsideView.Result inside = OutsideView.ssh(knownHosts, admin, address, customer.adminKey(), checks);
+        assertThat(inside.exitStatus())
+                .as("checks on %s: %s", address, inside.stderr())
+                .isZero();
+        List<String> lines = inside.stdout().lines().map(String::strip).toList();
+        assertThat(lines.getFirst()).as("anonymous MariaDB users").isEqualTo("0");
+        assertThat(lines).as("databases").doesNotContain("test");
+        assertThat(lines).contains("timezone=" + customer.signup().timezone());
+    }
+
+    private static List<CustomerReady> readyEvents(Set<String> customers) {
+        return kafka.readAll(EventType.CUSTOMER_READY.topic()).stream()
+                .filter(record -> customers.contains(record.key()))
+                .map(record -> EventJson.read(record.value(), CustomerReady.class))
+                .toList();
+    }
+
+    /** What stopped any of the customers, from every stage's dead-letter topic. */
+    private static List<String> deadLetterReasons(Set<String> customers) {
+        List<String> reasons = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            kafka.readAll(type.deadLetterTopic()).stream()
+                    .filter(record -> customers.contains(record.key()))
+                    .forEach(record -> reasons.add(
+                            type.deadLetterTopic() + " " + record.key() + ": " + record.header("dead-letter-reason")));
+        }
+        return reasons;
+    }
+
+    private static long secondsSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toSeconds();
+    }
+
+    /** A sign-up whose admin user's key pair this test made, so it can log in as them. */
+    private record Customer(SignupReceived signup, Path adminKey, Path directory) {
+
+        static Customer create(Path state, String id, String admin, String timezone) throws Exception {
+            Path directory = Files.createDirectories(state.resolve("customers").resolve(id));
+            Path key = directory.resolve("admin_key");
+            Files.deleteIfExists(key);
+            Files.deleteIfExists(directory.resolve("admin_key.pub"));
+            OutsideView.Result keygen = OutsideView.run(List.of(
+                    "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", admin + "@" + id, "-f", key.toString()));
+            assertThat(keygen.exitStatus())
+                    .as("ssh-keygen: %s", keygen.stderr())
+                    .isZero();
+            String publicKey =
+                    Files.readString(directory.resolve("admin_key.pub")).strip();
+            SignupReceived signup = new SignupReceived(
+                    id,
+                    "owner@" + id + ".example",
+                    "Owner of " + id,
+                    "starter",
+                    timezone,
+                    List.of(new AdminUser(admin, publicKey)));
+            return new Customer(signup, key, directory);
+        }
+    }
+}

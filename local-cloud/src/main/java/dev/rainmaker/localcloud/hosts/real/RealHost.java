@@ -1,0 +1,164 @@
+package dev.rainmaker.localcloud.hosts.real;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import dev.rainmaker.localcloud.hosts.HostSpec;
+
+/**
+ * One droplet's machine: the base image unpacked into its own directory, cloud-init seeded with the droplet's
+ * {@code user_data} (NoCloud), booted with systemd under systemd-nspawn inside its own network namespace.
+ */
+final class RealHost {
+
+    static final int SSH_PORT = 22;
+
+    private final HostSpec spec;
+    private final HostNetwork network;
+    private final Path rootfs;
+    private final Path console;
+    private Process nspawn;
+
+    private RealHost(HostSpec spec, HostNetwork network, Path rootfs, Path console) {
+        this.spec = spec;
+        this.network = network;
+        this.rootfs = rootfs;
+        this.console = console;
+    }
+
+    static RealHost create(HostSpec spec, HostNetwork network, Path hostsDirectory) {
+        return new RealHost(
+                spec,
+                network,
+                hostsDirectory.resolve(network.namespace()),
+                hostsDirectory.resolve(network.namespace() + ".console.log"));
+    }
+
+    String address() {
+        return network.hostAddress();
+    }
+
+    /** Unpacks, seeds and boots the host; returns once its sshd answers. */
+    void boot(Path baseImage, Duration timeout) {
+        try {
+            Files.createDirectories(rootfs);
+            Processes.run(
+                    "tar",
+                    "--numeric-owner",
+                    "--xattrs",
+                    "-I",
+                    "zstd",
+                    "-C",
+                    rootfs.toString(),
+                    "-xpf",
+                    baseImage.toString());
+            seed();
+            network.create();
+            nspawn = new ProcessBuilder(
+                            "systemd-nspawn",
+                            "-D",
+                            rootfs.toString(),
+                            "-M",
+                            network.namespace(),
+                            "-b",
+                            "--register=no",
+                            "--keep-unit",
+                            "--network-namespace-path=" + network.namespacePath(),
+                            "--capability=CAP_NET_ADMIN",
+                            "--timezone=off",
+                            "--resolv-conf=off",
+                            "--console=read-only",
+                            "--kill-signal=SIGRTMIN+14")
+                    .redirectErrorStream(true)
+                    .redirectOutput(console.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            awaitSsh(timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not boot the real host for droplet " + spec.dropletId(), e);
+        }
+    }
+
+    /** The droplet's cloud-init input as DigitalOcean would hand it over, and the way to packages. */
+    private void seed() throws IOException {
+        Path seed = Files.createDirectories(rootfs.resolve("var/lib/cloud/seed/nocloud"));
+        Files.writeString(
+                seed.resolve("meta-data"),
+                "instance-id: droplet-" + spec.dropletId() + "\nlocal-hostname: " + spec.name() + "\n");
+        Files.writeString(seed.resolve("user-data"), spec.userData() == null ? "" : spec.userData());
+        Files.writeString(rootfs.resolve("etc/apt/apt.conf.d/01rainmaker-proxy"), AptProxy.aptConfiguration());
+    }
+
+    private void awaitSsh(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!sshAnswers()) {
+            if (!nspawn.isAlive()) {
+                throw new IllegalStateException("the real host for droplet " + spec.dropletId()
+                        + " stopped while booting (systemd-nspawn exit status " + nspawn.exitValue() + "): "
+                        + consoleTail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the real host for droplet " + spec.dropletId()
+                        + " did not answer SSH on " + address() + ":" + SSH_PORT + " within " + timeout + ": "
+                        + consoleTail());
+            }
+            sleep(200);
+        }
+    }
+
+    private boolean sshAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address(), SSH_PORT), 500);
+            socket.setSoTimeout(2000);
+            InputStream in = socket.getInputStream();
+            byte[] banner = in.readNBytes(4);
+            return new String(banner, StandardCharsets.US_ASCII).equals("SSH-");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String consoleTail() {
+        try {
+            return Processes.tail(Files.readString(console, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return "(no console log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Powers the host off at once, then removes its network and its files. */
+    void destroy() {
+        if (nspawn != null && nspawn.isAlive()) {
+            nspawn.destroy();
+            try {
+                if (!nspawn.waitFor(10, TimeUnit.SECONDS)) {
+                    nspawn.destroyForcibly();
+                    nspawn.waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                nspawn.destroyForcibly();
+            }
+        }
+        network.delete();
+        Processes.exec(java.util.List.of("rm", "-rf", "--one-file-system", rootfs.toString(), console.toString()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a real host", e);
+        }
+    }
+}
