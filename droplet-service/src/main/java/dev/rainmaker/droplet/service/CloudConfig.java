@@ -3,8 +3,9 @@ package dev.rainmaker.droplet.service;
 import dev.rainmaker.droplet.domain.HostKey;
 
 /**
- * The droplet's cloud-init {@code user_data} (docs/architecture.md): the pinned host key, the provisioning key for
- * root, password login off.
+ * The droplet's cloud-init {@code user_data} (docs/architecture.md): the pinned host key and no other (cloud-init
+ * would otherwise generate keys of the other types, which sshd would offer unpinned), the provisioning key for root,
+ * password login off.
  */
 public final class CloudConfig {
 
@@ -14,6 +15,7 @@ public final class CloudConfig {
         StringBuilder yaml = new StringBuilder()
                 .append("#cloud-config\n")
                 .append("ssh_deletekeys: true\n")
+                .append("ssh_genkeytypes: []\n")
                 .append("ssh_keys:\n")
                 .append("  ecdsa_private: |\n");
         hostKey.privateKeyPem()

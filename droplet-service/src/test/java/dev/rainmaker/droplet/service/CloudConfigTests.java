@@ -20,6 +20,7 @@ class CloudConfigTests {
         assertThat(userData).isEqualTo("""
                         #cloud-config
                         ssh_deletekeys: true
+                        ssh_genkeytypes: []
                         ssh_keys:
                           ecdsa_private: |
                             -----BEGIN PRIVATE KEY-----
