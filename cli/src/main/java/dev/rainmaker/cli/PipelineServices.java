@@ -1,8 +1,5 @@
 package dev.rainmaker.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rainmaker.localcloud.LocalCloudInfo;
+import dev.rainmaker.localcloud.LocalPorts;
 
 /** The four services, configured to run against a local cloud: one launch each, built from the local cloud's info. */
 public final class PipelineServices {
@@ -32,7 +30,7 @@ public final class PipelineServices {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        int httpPort = freePort();
+        int httpPort = LocalPorts.free();
         Map<String, String> properties = new HashMap<>();
         properties.put("kafka.bootstrap.servers", cloud.kafkaBootstrapServers());
         properties.put("quarkus.http.port", String.valueOf(httpPort));
@@ -66,13 +64,5 @@ public final class PipelineServices {
                 environment,
                 logDirectory.resolve(name + "-" + instance + ".log"),
                 httpPort);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

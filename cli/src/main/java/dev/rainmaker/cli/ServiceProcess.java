@@ -108,11 +108,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Kills at once, the way a crash or an OOM killer would (SIGKILL). */
-    public void kill() {
-        process.destroyForcibly();
-    }
-
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);

@@ -1,8 +1,5 @@
 package dev.rainmaker.localcloud;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -73,7 +70,7 @@ public final class LocalCloud implements AutoCloseable {
         String token = "local-" + UUID.randomUUID();
 
         KafkaBroker kafka =
-                KafkaBroker.startFresh(options.kafkaPort() == 0 ? freePort() : options.kafkaPort(), kafkaData);
+                KafkaBroker.startFresh(options.kafkaPort() == 0 ? LocalPorts.free() : options.kafkaPort(), kafkaData);
         HostProvider hosts = options.hostKind() == HostKind.REAL
                 ? RealHosts.start(
                         RealHosts.Settings.defaults(options.stateDirectory().resolve("hosts")))
@@ -127,13 +124,5 @@ public final class LocalCloud implements AutoCloseable {
         digitalOcean.close();
         hosts.close();
         kafka.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

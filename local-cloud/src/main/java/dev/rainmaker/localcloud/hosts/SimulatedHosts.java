@@ -1,9 +1,5 @@
 package dev.rainmaker.localcloud.hosts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.rainmaker.localcloud.LocalPorts;
 import dev.rainmaker.localcloud.hosts.model.CommandModel;
 import dev.rainmaker.localcloud.hosts.model.CommandModels;
 import dev.rainmaker.localcloud.hosts.model.Debian12Image;
@@ -44,7 +41,7 @@ public final class SimulatedHosts implements HostProvider {
 
     /** Hosts on {@code port} (0: one free port chosen now, the same for every host) answering with {@code models}. */
     public SimulatedHosts(int port, List<CommandModel> models) {
-        this.port = port == 0 ? freePort() : port;
+        this.port = port == 0 ? LocalPorts.free() : port;
         this.models = List.copyOf(models);
     }
 
@@ -161,13 +158,5 @@ public final class SimulatedHosts implements HostProvider {
             throw new IllegalStateException("no loopback address left in 127.10.0.0/16 for another simulated host");
         }
         return "127.10." + (n / 256) + "." + (n % 256);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.10.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.10.0.1 for simulated hosts", e);
-        }
     }
 }

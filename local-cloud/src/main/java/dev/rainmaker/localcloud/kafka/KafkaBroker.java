@@ -2,7 +2,6 @@ package dev.rainmaker.localcloud.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import dev.rainmaker.localcloud.LocalPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -39,7 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts a broker on a free port with a fresh log directory that {@link #close()} deletes. */
     public static KafkaBroker startEphemeral() {
         try {
-            return start(freePort(), Files.createTempDirectory("rainmaker-kafka-"), true);
+            return start(LocalPorts.free(), Files.createTempDirectory("rainmaker-kafka-"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +54,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static KafkaBroker start(int port, Path logDir, boolean deleteOnClose) {
         try {
             Files.createDirectories(logDir);
-            int controllerPort = freePort();
+            int controllerPort = LocalPorts.free();
             KafkaConfig config = KafkaConfig.fromProps(properties(port, controllerPort, logDir));
             format(logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -124,11 +124,5 @@ public final class KafkaBroker implements AutoCloseable {
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setPrintStream(System.out)
                 .run();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
