@@ -1,12 +1,8 @@
 package dev.rainmaker.notifier;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.CustomerReady;
@@ -18,6 +14,7 @@ import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import dev.rainmaker.localcloud.smtp.ReceivedMail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,7 +46,7 @@ class NotifierServiceTest {
     }
 
     @Test
-    void stackInstalledSendsOneEmailToTheCustomerAndPublishesCustomerReady() throws Exception {
+    void stackInstalledSendsOneEmailToTheCustomerAndPublishesCustomerReady() {
         StackInstalled stack = stackInstalled("notify-1", "ada@acme.example");
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-1", EventJson.write(stack));
@@ -65,19 +62,16 @@ class NotifierServiceTest {
                 .containsEntry("ce_source", "rainmaker/notifier-service")
                 .containsKey("ce_id");
 
-        List<MimeMessage> mails = mailsTo("ada@acme.example");
+        List<ReceivedMail> mails = mailsTo("ada@acme.example");
         assertThat(mails).hasSize(1);
-        MimeMessage mail = mails.getFirst();
-        assertThat(mail.getSubject()).isEqualTo("Your Rainmaker server is ready");
-        Map<String, String> parts = partsByType(mail);
-        assertThat(parts.get("text/plain"))
+        ReceivedMail mail = mails.getFirst();
+        assertThat(mail.subject()).isEqualTo("Your Rainmaker server is ready");
+        assertThat(mail.textBody())
                 .contains("Hello Ada Lovelace,")
                 .contains("your server is ready: http://127.10.0.9/")
                 .contains("SSH host key fingerprint: " + stack.droplet().hostKeyFingerprint())
                 .contains("    - ada");
-        assertThat(parts.get("text/html"))
-                .contains("<a href=\"http://127.10.0.9/\">")
-                .contains("<li><code>ada</code></li>");
+        assertThat(mail.htmlBody()).contains("<a href=\"http://127.10.0.9/\">").contains("<li><code>ada</code></li>");
     }
 
     @Test
@@ -105,37 +99,9 @@ class NotifierServiceTest {
                 .toList();
     }
 
-    private static Map<String, String> partsByType(MimeMessage mail) throws Exception {
-        Map<String, String> parts = new java.util.HashMap<>();
-        collectParts(mail.getContent(), parts);
-        return parts;
-    }
-
-    private static void collectParts(Object content, Map<String, String> parts) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.getContent() instanceof Multipart nested) {
-                    collectParts(nested, parts);
-                } else {
-                    parts.put(
-                            part.getContentType().split(";")[0].strip(),
-                            part.getContent().toString());
-                }
-            }
-        }
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(SmtpTestResource.greenMail.getReceivedMessages())
-                .filter(mail -> {
-                    try {
-                        return Arrays.stream(mail.getAllRecipients())
-                                .anyMatch(r -> r.toString().equals(address));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
+    private static List<ReceivedMail> mailsTo(String address) {
+        return SmtpTestResource.smtp.receivedMessages().stream()
+                .filter(mail -> mail.to().contains(address))
                 .toList();
     }
 

@@ -1,36 +1,23 @@
 package dev.rainmaker.notifier;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.rainmaker.localcloud.smtp.SmtpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real SMTP server (GreenMail) on loopback that the notifier sends to and the test reads from. */
+/** The local cloud's SMTP server on loopback: the notifier sends to it and the test reads what arrived. */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
-    static GreenMail greenMail;
+    static SmtpServer smtp;
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+        smtp = SmtpServer.onFreePort().start();
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(smtp.port()));
     }
 
     @Override
     public void stop() {
-        greenMail.stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        smtp.close();
     }
 }
