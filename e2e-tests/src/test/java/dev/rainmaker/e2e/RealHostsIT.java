@@ -17,6 +17,7 @@ import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.hosts.real.Availability;
@@ -212,6 +213,55 @@ class RealHostsIT {
         assertThat(lines.getFirst()).as("anonymous MariaDB users").isEqualTo("0");
         assertThat(lines).as("databases").doesNotContain("test");
         assertThat(lines).contains("timezone=" + customer.signup().timezone());
+
+        checkHardeningOnTheHost(knownHosts, admin, address, customer);
+    }
+
+    /**
+     * What hardening left on the host, read there by the admin user: fail2ban's sshd jail running on the journal,
+     * automatic security updates as apt reads its configuration, the swap file sized for the starter plan's 1 GiB
+     * droplet; and HostHardened saying that swap is not on because the host is a container, not claiming it is.
+     */
+    private static void checkHardeningOnTheHost(Path knownHosts, String admin, String address, Customer customer)
+            throws Exception {
+        String checks = "sudo -n fail2ban-client status sshd && echo fail2ban=$(systemctl is-active fail2ban)"
+                + " && apt-config shell UPDATE APT::Periodic::Update-Package-Lists"
+                + " UNATTENDED APT::Periodic::Unattended-Upgrade"
+                + " && echo unattended-upgrades=$(dpkg-query -W -f='${Status}' unattended-upgrades)"
+                + " && echo swapfile=$(stat -c '%s %a %U' /swapfile) && sudo -n swaplabel /swapfile"
+                + " && grep -x '/swapfile none swap sw 0 0' /etc/fstab";
+        OutsideView.Result inside = OutsideView.ssh(knownHosts, admin, address, customer.adminKey(), checks);
+        assertThat(inside.exitStatus())
+                .as("hardening checks on %s: %s %s", address, inside.stdout(), inside.stderr())
+                .isZero();
+        List<String> lines = inside.stdout().lines().map(String::strip).toList();
+        assertThat(lines)
+                .as("on %s", address)
+                .contains(
+                        "Status for the jail: sshd",
+                        "fail2ban=active",
+                        "UPDATE='1'",
+                        "UNATTENDED='1'",
+                        "unattended-upgrades=install ok installed",
+                        "swapfile=1073741824 600 root",
+                        "/swapfile none swap sw 0 0")
+                .anyMatch(line -> line.contains("Journal matches:") && line.contains("_SYSTEMD_UNIT=ssh.service"))
+                .anyMatch(line -> line.startsWith("UUID:"));
+
+        List<String> steps = kafka.readAll(EventType.HOST_HARDENED.topic()).stream()
+                .filter(record -> record.key().equals(customer.signup().customerId()))
+                .map(record -> EventJson.read(record.value(), HostHardened.class))
+                .findFirst()
+                .orElseThrow()
+                .steps();
+        assertThat(steps)
+                .contains(
+                        "fail2ban-sshd",
+                        "security-updates",
+                        "swap-file 1024 MiB",
+                        "swap-fstab",
+                        "swap-not-activated: the host is a container (systemd-nspawn), where swapon is not allowed")
+                .doesNotContain("swap-on");
     }
 
     private static List<CustomerReady> readyEvents(Set<String> customers) {

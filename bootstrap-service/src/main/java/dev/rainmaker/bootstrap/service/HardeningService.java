@@ -10,36 +10,45 @@ import dev.rainmaker.events.DropletActive;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
-/** Hardens a customer's new host: waits for cloud-init, then runs each step of the recipe; returns the steps done. */
+/**
+ * Hardens a customer's new host: the recipe of its image's family, run after cloud-init finished and once the host said
+ * what it is; returns the steps done.
+ */
 @ApplicationScoped
 public class HardeningService {
 
     private static final Logger LOG = Logger.getLogger(HardeningService.class);
 
     private final HostSessions sessions;
-    private final AptHardeningRecipe recipe;
+    private final HardeningRecipes recipes;
     private final CloudInitWait cloudInit;
+    private final HostFactsProbe facts;
     private final StepRunner runner;
     private final MeterRegistry metrics;
 
     public HardeningService(
             HostSessions sessions,
-            AptHardeningRecipe recipe,
+            HardeningRecipes recipes,
             CloudInitWait cloudInit,
+            HostFactsProbe facts,
             StepRunner runner,
             MeterRegistry metrics) {
         this.sessions = sessions;
-        this.recipe = recipe;
+        this.recipes = recipes;
         this.cloudInit = cloudInit;
+        this.facts = facts;
         this.runner = runner;
         this.metrics = metrics;
     }
 
     public List<String> harden(DropletActive event) {
-        List<HostStep> steps = recipe.steps(event.signup());
+        HardeningRecipe recipe = recipes.forImage(event.droplet().image());
+        SignupValues.validate(event.signup());
+        SwapSize.forDropletSize(event.droplet().size());
         List<String> done = new ArrayList<>();
         try (HostSession host = sessions.open(event.droplet())) {
             cloudInit.awaitDone(host);
+            List<HostStep> steps = recipe.steps(event.signup(), event.droplet(), facts.read(host));
             for (HostStep step : steps) {
                 StepOutcome outcome = runner.run(host, step);
                 metrics.counter(

@@ -3,6 +3,9 @@ package dev.rainmaker.bootstrap.service;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
+import dev.rainmaker.events.AdminUser;
+import dev.rainmaker.events.SignupReceived;
+
 /**
  * Checks again, before they reach a host, the sign-up values the recipes use: the events' schema already restricts
  * them, but a host must not depend on every producer honouring it.
@@ -15,6 +18,14 @@ public final class SignupValues {
     private static final Pattern TIMEZONE = Pattern.compile("[A-Za-z0-9_+/-]{1,64}");
 
     private SignupValues() {}
+
+    /** Every value of the sign-up a recipe uses, so a bad one fails before any host is touched. */
+    public static void validate(SignupReceived signup) {
+        timezone(signup.timezone());
+        for (AdminUser admin : signup.adminUsers()) {
+            publicKey(username(admin.username()), admin.publicKey());
+        }
+    }
 
     public static String timezone(String value) {
         if (value == null

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.rainmaker.bootstrap.domain.HostFacts;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.service.AptHardeningRecipe;
 import dev.rainmaker.events.AdminUser;
@@ -22,10 +23,13 @@ import dev.rainmaker.localcloud.hosts.HostKey;
 import dev.rainmaker.localcloud.hosts.HostSpec;
 import dev.rainmaker.localcloud.hosts.SimulatedHost;
 import dev.rainmaker.localcloud.hosts.TestCloudConfig;
+import dev.rainmaker.localcloud.hosts.model.AptConfigCommands;
+import dev.rainmaker.localcloud.hosts.model.Fail2banCommands;
 import dev.rainmaker.localcloud.hosts.model.FileCommands;
 import dev.rainmaker.localcloud.hosts.model.FirewallCommands;
 import dev.rainmaker.localcloud.hosts.model.HostState;
 import dev.rainmaker.localcloud.hosts.model.SshdCommands;
+import dev.rainmaker.localcloud.hosts.model.SwapCommands;
 import dev.rainmaker.localcloud.hosts.model.TimezoneCommands;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,7 +77,12 @@ class HardeningFlowTest {
                         "authorized-key ada",
                         "sshd",
                         "firewall-package",
-                        "firewall");
+                        "firewall",
+                        "fail2ban-sshd",
+                        "security-updates",
+                        "swap-file 1024 MiB",
+                        "swap-fstab",
+                        "swap-on");
 
         SimulatedHost host = SimulatedHostsResource.hosts.host(201L);
         HostState state = host.state();
@@ -88,6 +97,17 @@ class HardeningFlowTest {
         assertThat(FirewallCommands.active(state)).isTrue();
         assertThat(FirewallCommands.defaultPolicy(state, "incoming")).isEqualTo("deny");
         assertThat(FirewallCommands.allowed(state)).containsExactlyInAnyOrder("22/tcp", "80/tcp", "443/tcp");
+        assertThat(Fail2banCommands.serverRunning(state)).isTrue();
+        assertThat(Fail2banCommands.sshdJail(state)).containsEntry("backend", "systemd");
+        assertThat(AptConfigCommands.configuration(state))
+                .containsEntry("APT::Periodic::Update-Package-Lists", "1")
+                .containsEntry("APT::Periodic::Unattended-Upgrade", "1");
+        assertThat(FileCommands.size(state, "/swapfile")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(state.attributesOf("/swapfile").mode()).isEqualTo("600");
+        assertThat(FileCommands.lines(state, "/etc/fstab")).contains("/swapfile none swap sw 0 0");
+        assertThat(SwapCommands.active(state)).containsExactly("/swapfile");
+        assertThat(state.files).containsKey("/etc/sudoers.d/rainmaker-ada");
+        assertThat(state.attributesOf("/etc/sudoers.d/rainmaker-ada").mode()).isEqualTo("440");
 
         int commandsAfterFirstRun = host.commands().size();
         KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "hardened-1", EventJson.write(event));
@@ -98,7 +118,9 @@ class HardeningFlowTest {
                 host.commands().subList(commandsAfterFirstRun, host.commands().size());
         Set<String> applyCommands = new HashSet<>();
         new AptHardeningRecipe()
-                .steps(event.signup()).stream().map(HostStep::apply).forEach(applyCommands::add);
+                .steps(event.signup(), event.droplet(), new HostFacts("none")).stream()
+                        .map(HostStep::apply)
+                        .forEach(applyCommands::add);
         assertThat(secondRun).isNotEmpty().noneMatch(applyCommands::contains);
     }
 
@@ -132,6 +154,32 @@ class HardeningFlowTest {
 
         assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "booting-1", 1, WAIT))
                 .hasSize(1);
+    }
+
+    @Test
+    void aDropletOfAnImageWithoutARecipeGoesToTheDeadLetterTopicBeforeAnyCommand() throws Exception {
+        HostKey hostKey = HostKey.generate();
+        DropletActive booted = bootHost(204, "freebsd-1", hostKey, hostKey.fingerprint());
+        Droplet d = booted.droplet();
+        DropletActive event = new DropletActive(
+                booted.signup(),
+                new Droplet(
+                        d.id(),
+                        d.name(),
+                        d.publicIpv4(),
+                        d.region(),
+                        "freebsd-14-x64",
+                        d.size(),
+                        d.hostKeyFingerprint()));
+
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "freebsd-1", EventJson.write(event));
+        List<ConsumerRecord<String, String>> dead =
+                KafkaTopics.await(EventType.DROPLET_ACTIVE.deadLetterTopic(), "freebsd-1", 1, WAIT);
+
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaTopics.header(dead.get(0), "dead-letter-reason"))
+                .contains("no hardening recipe for the droplet's image 'freebsd-14-x64'");
+        assertThat(SimulatedHostsResource.hosts.commands(204)).isEmpty();
     }
 
     @Test

@@ -23,7 +23,10 @@ public final class CommandModels {
         return List.of(new StackCommands());
     }
 
-    /** What hardening uses: cloud-init, time zone, users, files, sshd, ufw, packages and services. */
+    /**
+     * What hardening uses: cloud-init, time zone, users, files, sudoers, sshd, ufw, fail2ban, apt's configuration,
+     * swap, packages and services.
+     */
     static List<CommandModel> baseSystem() {
         return List.of(
                 new CloudInitCommands(),
@@ -32,6 +35,10 @@ public final class CommandModels {
                 new FileCommands(),
                 new SshdCommands(),
                 new FirewallCommands(),
+                new SudoersCommands(),
+                new Fail2banCommands(),
+                new AptConfigCommands(),
+                new SwapCommands(),
                 new PackageCommands(),
                 new ServiceCommands());
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A freshly booted DigitalOcean {@code debian-12-x64} droplet after cloud-init ran: base packages, {@code ssh} and
  * {@code cron} running, root's authorized keys from {@code ssh_authorized_keys}, DigitalOcean's
- * {@code PermitRootLogin yes} in sshd_config, cloud-init's {@code ssh_pwauth} drop-in, the UTC time zone, no ufw.
+ * {@code PermitRootLogin yes} in sshd_config, cloud-init's {@code ssh_pwauth} drop-in, the UTC time zone, no ufw, no
+ * fail2ban, no swap.
  */
 public final class Debian12Image {
 
@@ -39,6 +40,8 @@ public final class Debian12Image {
         directory(host, "/etc/ssh", "755");
         directory(host, SshdCommands.DROP_IN_DIRECTORY, "755");
         directory(host, "/etc/sudoers.d", "750");
+        directory(host, "/etc/apt", "755");
+        directory(host, AptConfigCommands.DIRECTORY, "755");
 
         file(host, "/root/.ssh/authorized_keys", String.join("\n", rootAuthorizedKeys) + "\n", "600");
         file(host, SshdCommands.MAIN_CONFIG, """
@@ -58,6 +61,12 @@ public final class Debian12Image {
                     "PasswordAuthentication " + (passwordAuthentication ? "yes" : "no") + "\n",
                     "600");
         }
+        file(
+                host,
+                "/etc/fstab",
+                "# /etc/fstab: static file system information.\n"
+                        + "UUID=6c2d6e1c-1f5e-4e3a-9d1b-3f0d2b6f8a11 / ext4 errors=remount-ro 0 1\n",
+                "644");
         host.settings.put(TimezoneCommands.TIMEZONE, "Etc/UTC");
         return host;
     }

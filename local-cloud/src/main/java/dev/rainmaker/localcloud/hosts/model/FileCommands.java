@@ -10,9 +10,12 @@ import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
 /**
  * Files and directories with owners and modes, through the coreutils the recipes use: {@code install -d},
  * {@code printf '%s\n' LINE... >> FILE} (or {@code >}), {@code chown}, {@code chmod}, {@code stat -c}, {@code grep
- * -qxF}, {@code cat} and {@code test -f/-d}.
+ * -qxF}, {@code cat}, {@code test -f/-d}, {@code mv SOURCE TARGET} and {@code rm -f FILE}.
  */
 public final class FileCommands implements CommandModel {
+
+    /** Prefix of the settings that belong to one file (its size, a swap header's UUID): key prefix, then the path. */
+    static final String METADATA = "file.";
 
     @Override
     public Optional<CommandResult> run(String command, HostState host) {
@@ -33,6 +36,8 @@ public final class FileCommands implements CommandModel {
             case "grep" -> Optional.of(grep(c, host));
             case "cat" -> Optional.of(cat(c, host));
             case "test" -> Optional.of(test(c, host));
+            case "mv" -> Optional.of(mv(c, host));
+            case "rm" -> Optional.of(rm(c, host));
             default -> Optional.empty();
         };
     }
@@ -94,6 +99,7 @@ public final class FileCommands implements CommandModel {
         if (redirect.append()) {
             host.files.merge(path, output, String::concat);
         } else {
+            host.settings.remove(METADATA + "size." + path);
             host.files.put(path, output);
         }
         return CommandResult.ok();
@@ -145,6 +151,7 @@ public final class FileCommands implements CommandModel {
                             .replace("%U", attributes.owner())
                             .replace("%G", attributes.group())
                             .replace("%a", attributes.mode())
+                            .replace("%s", String.valueOf(size(host, path)))
                             .replace("%n", path))
                     .append('\n');
         }
@@ -185,6 +192,63 @@ public final class FileCommands implements CommandModel {
             default -> false;
         };
         return result ? CommandResult.ok() : CommandResult.failed(1, "");
+    }
+
+    private static CommandResult mv(SimpleCommand c, HostState host) {
+        if (c.words().size() != 3) {
+            return CommandResult.failed(1, "mv: simulated host models only 'mv SOURCE TARGET'");
+        }
+        String source = c.word(1);
+        String target = c.word(2);
+        if (!host.files.containsKey(source)) {
+            return CommandResult.failed(1, "mv: cannot stat '" + source + "': No such file or directory");
+        }
+        if (!host.directories.contains(parentOf(target))) {
+            return CommandResult.failed(
+                    1, "mv: cannot move '" + source + "' to '" + target + "': No such file or directory");
+        }
+        String content = host.files.remove(source);
+        FileAttributes attributes = host.attributesOf(source);
+        forget(host, target);
+        host.files.put(target, content);
+        host.attributes.put(target, attributes);
+        for (String key : List.copyOf(host.settings.keySet())) {
+            if (key.startsWith(METADATA) && key.endsWith("." + source)) {
+                String value = host.settings.remove(key);
+                host.settings.put(key.substring(0, key.length() - source.length()) + target, value);
+            }
+        }
+        host.attributes.remove(source);
+        return CommandResult.ok();
+    }
+
+    private static CommandResult rm(SimpleCommand c, HostState host) {
+        if (c.words().size() != 3 || !c.word(1).equals("-f")) {
+            return CommandResult.failed(1, "rm: simulated host models only 'rm -f FILE'");
+        }
+        if (host.directories.contains(c.word(2))) {
+            return CommandResult.failed(1, "rm: cannot remove '" + c.word(2) + "': Is a directory");
+        }
+        forget(host, c.word(2));
+        return CommandResult.ok();
+    }
+
+    private static void forget(HostState host, String path) {
+        host.files.remove(path);
+        host.attributes.remove(path);
+        host.settings.keySet().removeIf(key -> key.startsWith(METADATA) && key.endsWith("." + path));
+    }
+
+    /** A file's size in bytes: as allocated ({@code fallocate}), else its content's. */
+    public static long size(HostState host, String path) {
+        String allocated = host.settings.get(METADATA + "size." + path);
+        return allocated != null
+                ? Long.parseLong(allocated)
+                : host.files.getOrDefault(path, "").getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    static void setSize(HostState host, String path, long bytes) {
+        host.settings.put(METADATA + "size." + path, String.valueOf(bytes));
     }
 
     static boolean exists(HostState host, String path) {

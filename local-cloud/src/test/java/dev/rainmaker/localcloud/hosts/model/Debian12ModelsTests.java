@@ -139,4 +139,76 @@ class Debian12ModelsTests {
                 .isEqualTo(new ShellWords.Redirect("/f", true));
         assertThat(ShellWords.splitAndList("a 'b && c' && d")).containsExactly("a 'b && c'", "d");
     }
+
+    private void runAll(String andList) {
+        for (String part : ShellWords.splitAndList(andList)) {
+            assertThat(run(part).exitStatus()).as(part).isZero();
+        }
+    }
+
+    @Test
+    void aSudoersFileIsCheckedByVisudoAndRenamedIntoPlace() {
+        host.files.put("/etc/sudoers.d/rainmaker-ada.pending", "ada ALL=(ALL:ALL) NOPASSWD:ALL\n");
+        assertThat(run("visudo -cf /etc/sudoers.d/rainmaker-ada.pending").stdout())
+                .isEqualTo("/etc/sudoers.d/rainmaker-ada.pending: parsed OK\n");
+        run("chmod 0440 /etc/sudoers.d/rainmaker-ada.pending");
+        assertThat(run("mv /etc/sudoers.d/rainmaker-ada.pending /etc/sudoers.d/rainmaker-ada")
+                        .exitStatus())
+                .isZero();
+        assertThat(host.files).doesNotContainKey("/etc/sudoers.d/rainmaker-ada.pending");
+        assertThat(run("stat -c '%U %a' /etc/sudoers.d/rainmaker-ada").stdout()).isEqualTo("root 440\n");
+
+        host.files.put("/etc/sudoers.d/broken.pending", "ada ALL=(ALL:ALL NOPASSWD:ALL\n");
+        CommandResult broken = run("visudo -cf /etc/sudoers.d/broken.pending");
+        assertThat(broken.exitStatus()).isEqualTo(1);
+        assertThat(broken.stderr()).contains("syntax error");
+    }
+
+    @Test
+    void fail2banRunsOnlyWhenItsSshdJailReadsTheJournalAsDebian12Needs() {
+        assertThat(run("fail2ban-client status sshd").exitStatus()).isEqualTo(127);
+        runAll("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fail2ban");
+        assertThat(run("fail2ban-client status sshd").stderr()).contains("Is fail2ban running?");
+        assertThat(run("timeout 30 sh -c 'until fail2ban-client ping > /dev/null 2>&1; do sleep 1; done'")
+                        .exitStatus())
+                .isEqualTo(124);
+
+        runAll("install -d -m 755 /etc/fail2ban/jail.d && printf '%s\\n' '[sshd]' 'enabled = true' 'backend = systemd'"
+                + " 'journalmatch = _SYSTEMD_UNIT=ssh.service + _COMM=sshd' > /etc/fail2ban/jail.d/rainmaker-sshd.local"
+                + " && apt-get install -y python3-systemd && systemctl restart fail2ban"
+                + " && timeout 30 sh -c 'until fail2ban-client ping > /dev/null 2>&1; do sleep 1; done'");
+        assertThat(run("fail2ban-client status sshd").stdout())
+                .startsWith("Status for the jail: sshd\n")
+                .contains("Journal matches:\t_SYSTEMD_UNIT=ssh.service + _COMM=sshd\n");
+        assertThat(run("systemctl is-enabled fail2ban").stdout()).isEqualTo("enabled\n");
+    }
+
+    @Test
+    void aptConfigShellShowsTheValuesAptReadsLaterFilesWinning() {
+        String query = "apt-config shell UPDATE APT::Periodic::Update-Package-Lists UNATTENDED"
+                + " APT::Periodic::Unattended-Upgrade";
+        assertThat(run(query).stdout()).isEmpty();
+        runAll("printf '%s\\n' 'APT::Periodic::Update-Package-Lists \"1\";' 'APT::Periodic::Unattended-Upgrade \"1\";'"
+                + " > /etc/apt/apt.conf.d/20auto-upgrades");
+        assertThat(run(query).stdout()).isEqualTo("UPDATE='1'\nUNATTENDED='1'\n");
+        host.files.put("/etc/apt/apt.conf.d/99local", "APT::Periodic::Unattended-Upgrade \"0\";\n");
+        assertThat(run(query).stdout()).isEqualTo("UPDATE='1'\nUNATTENDED='0'\n");
+    }
+
+    @Test
+    void aSwapFileIsAllocatedFormattedAndTurnedOnOnADropletWhichIsNoContainer() {
+        CommandResult virt = run("systemd-detect-virt --container");
+        assertThat(virt.exitStatus()).isEqualTo(1);
+        assertThat(virt.stdout()).isEqualTo("none\n");
+        assertThat(run("swaplabel /swapfile").exitStatus()).isEqualTo(1);
+        runAll("rm -f /swapfile && fallocate -l 1073741824 /swapfile && chmod 600 /swapfile && mkswap /swapfile");
+        assertThat(run("stat -c '%s %a %U' /swapfile").stdout()).isEqualTo("1073741824 600 root\n");
+        assertThat(run("swaplabel /swapfile").stdout()).startsWith("UUID:  ");
+        assertThat(run("swapon --show=NAME --noheadings").stdout()).isEmpty();
+        assertThat(run("swapon /swapfile").exitStatus()).isZero();
+        assertThat(run("swapon --show=NAME --noheadings").stdout()).isEqualTo("/swapfile\n");
+        assertThat(run("mkswap /swapfile").stderr()).contains("Device or resource busy");
+        assertThat(run("grep -qxF '/swapfile none swap sw 0 0' /etc/fstab").exitStatus())
+                .isEqualTo(1);
+    }
 }
