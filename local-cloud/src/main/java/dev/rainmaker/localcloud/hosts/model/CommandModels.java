@@ -23,7 +23,7 @@ public final class CommandModels {
         return List.of(new StackCommands());
     }
 
-    /** What hardening uses: cloud-init, time zone, users, files, sshd, ufw, packages and services. */
+    /** What hardening uses: cloud-init, time zone, users, files, sshd and its host keys, ufw, packages and services. */
     static List<CommandModel> baseSystem() {
         return List.of(
                 new CloudInitCommands(),
@@ -31,6 +31,7 @@ public final class CommandModels {
                 new UserCommands(),
                 new FileCommands(),
                 new SshdCommands(),
+                new SshKeygenCommands(),
                 new FirewallCommands(),
                 new PackageCommands(),
                 new ServiceCommands());
