@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * SSH to droplets with Apache SSHD: one shared client; root with the provisioning key; only the droplet's pinned host
- * key accepted (at first login: its boot key or its final key). Refused connections and timeouts (a host still booting) are retried with exponential backoff and
- * jitter within the connect budget; a host key mismatch or a refused login fails at once.
+ * key accepted (at first login: its boot key or its final key). Refused connections and timeouts (a host still
+ * booting) are retried with exponential backoff and jitter within the connect budget; a host key mismatch or a refused
+ * login fails at once.
  */
 @ApplicationScoped
 public class SshHostSessions implements HostSessions {

@@ -16,8 +16,9 @@ import org.apache.sshd.server.command.Command;
 
 /**
  * The sshd of one simulated host: listens on the host's own address, presents the host keys the host's sshd has loaded
- * (at first the one pinned in the cloud-config), accepts public keys only (no password, no keyboard-interactive) and hands each exec request to the host. Can be closed and opened again
- * to model a host that does not answer yet.
+ * (at first the one pinned in the cloud-config), accepts public keys only (no password, no keyboard-interactive) and
+ * hands each exec request, with its standard input, to the host. Can be closed and opened again to model a host that
+ * does not answer yet.
  */
 final class HostSshServer implements AutoCloseable {
 
