@@ -15,6 +15,7 @@ import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.CustomerReady;
+import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.HostHardened;
@@ -114,6 +115,7 @@ class RealHostsIT {
                     .findFirst()
                     .orElseThrow();
             long checking = System.nanoTime();
+            checkHostKeyFromOutside(event, bootKeyFingerprint(customer.signup().customerId()));
             checkFromOutside(customer, event);
             System.out.printf(
                     "real-hosts tier: %s checked from outside in %d s%n",
@@ -161,15 +163,39 @@ class RealHostsIT {
                 .sum();
     }
 
+    /**
+     * The host offers exactly one host key: its own Ed25519 key, whose fingerprint the customer was given; the boot key
+     * from user_data (shared by a create batch, readable from the metadata service) is offered no more.
+     */
+    private static void checkHostKeyFromOutside(CustomerReady ready, String bootFingerprint) throws Exception {
+        String address = ready.droplet().publicIpv4();
+        List<String> hostKeys = OutsideView.hostKeys(address);
+        assertThat(hostKeys).as("host keys offered by %s", address).hasSize(1);
+        assertThat(hostKeys.getFirst().split(" ")[1])
+                .as("type of the host key of %s", address)
+                .isEqualTo("ssh-ed25519");
+        assertThat(OutsideView.fingerprint(hostKeys.getFirst()))
+                .as("the host key of %s is the final one the customer was told", address)
+                .isEqualTo(ready.droplet().hostKeyFingerprint())
+                .isNotEqualTo(bootFingerprint);
+    }
+
+    /** The fingerprint of the boot key droplet-service pinned in the customer's DropletActive. */
+    private static String bootKeyFingerprint(String customerId) {
+        return kafka.readAll(EventType.DROPLET_ACTIVE.topic()).stream()
+                .filter(record -> record.key().equals(customerId))
+                .map(record -> EventJson.read(record.value(), DropletActive.class))
+                .findFirst()
+                .orElseThrow()
+                .droplet()
+                .hostKeyFingerprint();
+    }
+
     private static void checkFromOutside(Customer customer, CustomerReady ready) throws Exception {
         String address = ready.droplet().publicIpv4();
         String admin = customer.signup().adminUsers().getFirst().username();
 
         List<String> hostKeys = OutsideView.hostKeys(address);
-        assertThat(hostKeys).as("host keys offered by %s", address).hasSize(1);
-        assertThat(OutsideView.fingerprint(hostKeys.getFirst()))
-                .as("the host key of %s is the pinned one", address)
-                .isEqualTo(ready.droplet().hostKeyFingerprint());
         Path knownHosts = Files.writeString(customer.directory().resolve("known_hosts"), hostKeys.getFirst() + "\n");
 
         assertThat(ready.appUrl()).isEqualTo("http://" + address + "/");

@@ -1,5 +1,6 @@
 package dev.rainmaker.bootstrap.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,32 +10,50 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import dev.rainmaker.bootstrap.domain.CommandOutput;
+import dev.rainmaker.bootstrap.service.FirstLoginSession;
 import dev.rainmaker.bootstrap.service.HardeningFailure;
-import dev.rainmaker.bootstrap.service.HostSession;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 
-/** One logged-in SSH session: runs each command on its own exec channel and returns its exit status and output. */
-final class SshHostSession implements HostSession {
+/**
+ * One logged-in SSH session: runs each command on its own exec channel, with standard input when given (then end of
+ * file), and returns its exit status and output.
+ */
+final class SshHostSession implements FirstLoginSession {
 
     private final ClientSession session;
     private final Duration commandTimeout;
     private final String target;
+    private final String presentedHostKey;
 
-    SshHostSession(ClientSession session, Duration commandTimeout, String target) {
+    SshHostSession(ClientSession session, Duration commandTimeout, String target, String presentedHostKey) {
         this.session = session;
         this.commandTimeout = commandTimeout;
         this.target = target;
+        this.presentedHostKey = presentedHostKey;
+    }
+
+    @Override
+    public String presentedHostKeyFingerprint() {
+        return presentedHostKey;
     }
 
     @Override
     public CommandOutput run(String command) {
+        return run(command, null);
+    }
+
+    @Override
+    public CommandOutput run(String command, byte[] standardInput) {
         try (ChannelExec channel = session.createExecChannel(command)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             channel.setOut(out);
             channel.setErr(err);
+            if (standardInput != null) {
+                channel.setIn(new ByteArrayInputStream(standardInput));
+            }
             channel.open().verify(commandTimeout);
             Set<ClientChannelEvent> events = channel.waitFor(
                     EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), commandTimeout);

@@ -7,10 +7,12 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.rainmaker.bootstrap.config.SshConfig;
+import dev.rainmaker.bootstrap.service.FirstLoginSession;
 import dev.rainmaker.bootstrap.service.HardeningFailure;
 import dev.rainmaker.bootstrap.service.HostSession;
 import dev.rainmaker.bootstrap.service.HostSessions;
@@ -23,8 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * SSH to droplets with Apache SSHD: one shared client; root with the provisioning key; only the droplet's pinned host
- * key accepted. Refused connections and timeouts (a host still booting) are retried with exponential backoff and
- * jitter within the connect budget; a host key mismatch or a refused login fails at once.
+ * key accepted (at first login: its boot key or its final key). Refused connections and timeouts (a host still
+ * booting) are retried with exponential backoff and jitter within the connect budget; a host key mismatch or a refused
+ * login fails at once.
  */
 @ApplicationScoped
 public class SshHostSessions implements HostSessions {
@@ -49,18 +52,27 @@ public class SshHostSessions implements HostSessions {
 
     @Override
     public HostSession open(Droplet droplet) {
+        return open(droplet, () -> PinnedHostKey.only(droplet.hostKeyFingerprint()));
+    }
+
+    @Override
+    public FirstLoginSession openAcceptingFinalKey(Droplet droplet, String finalKeyFingerprint) {
+        return open(droplet, () -> PinnedHostKey.bootOrFinal(droplet.hostKeyFingerprint(), finalKeyFingerprint));
+    }
+
+    private SshHostSession open(Droplet droplet, Supplier<PinnedHostKey> pins) {
         String target = "droplet " + droplet.id() + " at " + droplet.publicIpv4() + ":" + config.port();
         long deadline = System.nanoTime() + config.connectBudget().toNanos();
         Duration delay = config.initialRetryDelay();
         for (int attempt = 1; ; attempt++) {
-            PinnedHostKey pinned = new PinnedHostKey(droplet.hostKeyFingerprint());
+            PinnedHostKey pinned = pins.get();
             try {
-                return new SshHostSession(connect(droplet, pinned), config.commandTimeout(), target);
+                ClientSession session = connect(droplet, pinned);
+                return new SshHostSession(session, config.commandTimeout(), target, pinned.presented());
             } catch (IOException e) {
                 if (pinned.mismatched()) {
                     throw new HardeningFailure("host key mismatch on " + target + ": expected " + pinned.expected()
-                            + " (pinned at create) but the host presented " + pinned.presented()
-                            + "; refusing to log in");
+                            + " but the host presented " + pinned.presented() + "; refusing to log in");
                 }
                 if (!isTransient(e)) {
                     throw new HardeningFailure(

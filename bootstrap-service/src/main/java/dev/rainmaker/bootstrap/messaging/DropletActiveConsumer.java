@@ -1,16 +1,17 @@
 package dev.rainmaker.bootstrap.messaging;
 
-import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.bootstrap.service.HardeningService;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.EventJson;
-import dev.rainmaker.events.HostHardened;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Each active droplet is hardened, then announced; a failure nacks the record into the dead-letter topic. */
+/**
+ * Each active droplet is hardened, then announced with its final host key; a failure nacks the record into the
+ * dead-letter topic.
+ */
 @ApplicationScoped
 public class DropletActiveConsumer {
 
@@ -28,7 +29,6 @@ public class DropletActiveConsumer {
     @RunOnVirtualThread
     public void onDropletActive(String value) {
         DropletActive event = EventJson.read(value, DropletActive.class);
-        List<String> steps = hardening.harden(event);
-        publisher.publish(new HostHardened(event.signup(), event.droplet(), steps));
+        publisher.publish(hardening.harden(event));
     }
 }

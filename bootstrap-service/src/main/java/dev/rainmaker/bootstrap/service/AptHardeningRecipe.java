@@ -26,12 +26,17 @@ public class AptHardeningRecipe implements HardeningRecipe {
             steps.add(LinuxSteps.sudoWithoutPassword(user));
             steps.add(LinuxSteps.authorizedKey(user, key));
         }
-        steps.add(LinuxSteps.sshd("ssh"));
+        steps.add(LinuxSteps.sshd(sshUnit()));
         steps.add(AptHardeningSteps.firewallPackage());
         steps.add(AptHardeningSteps.firewall());
         steps.add(AptHardeningSteps.fail2ban());
         steps.add(AptHardeningSteps.securityUpdates());
         steps.addAll(SwapSteps.forHost(SwapSize.forDropletSize(droplet.size()), facts));
         return List.copyOf(steps);
+    }
+
+    @Override
+    public String sshUnit() {
+        return "ssh";
     }
 }

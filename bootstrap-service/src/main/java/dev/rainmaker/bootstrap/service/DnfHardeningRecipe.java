@@ -30,11 +30,16 @@ public class DnfHardeningRecipe implements HardeningRecipe {
             steps.add(LinuxSteps.sudoWithoutPassword(user));
             steps.add(DnfHardeningSteps.authorizedKey(user, key));
         }
-        steps.add(LinuxSteps.sshd("sshd"));
+        steps.add(LinuxSteps.sshd(sshUnit()));
         steps.add(DnfHardeningSteps.firewall());
         steps.add(DnfHardeningSteps.fail2ban());
         steps.add(DnfHardeningSteps.securityUpdates());
         steps.addAll(SwapSteps.forHost(SwapSize.forDropletSize(droplet.size()), facts));
         return List.copyOf(steps);
+    }
+
+    @Override
+    public String sshUnit() {
+        return "sshd";
     }
 }

@@ -11,4 +11,7 @@ import dev.rainmaker.events.SignupReceived;
 public interface HardeningRecipe {
 
     List<HostStep> steps(SignupReceived signup, Droplet droplet, HostFacts facts);
+
+    /** The systemd unit of sshd in this family ({@code ssh} on Debian and Ubuntu, {@code sshd} on RHEL's kin). */
+    String sshUnit();
 }

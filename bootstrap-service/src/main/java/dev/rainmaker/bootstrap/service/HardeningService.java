@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rainmaker.bootstrap.domain.FinalHostKey;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.domain.StepOutcome;
+import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletActive;
+import dev.rainmaker.events.HostHardened;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 /**
- * Hardens a customer's new host: the recipe of its image's family, run after cloud-init finished and once the host said
- * what it is; returns the steps done.
+ * Hardens a customer's new host: logs in trusting its boot key or its final key, waits for cloud-init, replaces the
+ * boot key with the final one, then runs each step of its image family's recipe over a new session that trusts only
+ * the final key. The droplet it announces carries the final key's fingerprint.
  */
 @ApplicationScoped
 public class HardeningService {
@@ -23,6 +27,8 @@ public class HardeningService {
     private final HardeningRecipes recipes;
     private final CloudInitWait cloudInit;
     private final HostFactsProbe facts;
+    private final FinalHostKeys finalHostKeys;
+    private final HostKeyRotation hostKeyRotation;
     private final StepRunner runner;
     private final MeterRegistry metrics;
 
@@ -31,40 +37,61 @@ public class HardeningService {
             HardeningRecipes recipes,
             CloudInitWait cloudInit,
             HostFactsProbe facts,
+            FinalHostKeys finalHostKeys,
+            HostKeyRotation hostKeyRotation,
             StepRunner runner,
             MeterRegistry metrics) {
         this.sessions = sessions;
         this.recipes = recipes;
         this.cloudInit = cloudInit;
         this.facts = facts;
+        this.finalHostKeys = finalHostKeys;
+        this.hostKeyRotation = hostKeyRotation;
         this.runner = runner;
         this.metrics = metrics;
     }
 
-    public List<String> harden(DropletActive event) {
+    public HostHardened harden(DropletActive event) {
         HardeningRecipe recipe = recipes.forImage(event.droplet().image());
         SignupValues.validate(event.signup());
         SwapSize.forDropletSize(event.droplet().size());
+        Droplet droplet = event.droplet();
+        FinalHostKey finalKey = finalHostKeys.forDroplet(droplet.id());
         List<String> done = new ArrayList<>();
-        try (HostSession host = sessions.open(event.droplet())) {
+        try (FirstLoginSession host = sessions.openAcceptingFinalKey(droplet, finalKey.fingerprint())) {
             cloudInit.awaitDone(host);
-            List<HostStep> steps = recipe.steps(event.signup(), event.droplet(), facts.read(host));
+            recordDone(event, HostKeyRotation.STEP, hostKeyRotation.rotate(host, finalKey, recipe.sshUnit()), done);
+        }
+        Droplet rotated = withHostKey(droplet, finalKey.fingerprint());
+        try (HostSession host = sessions.open(rotated)) {
+            List<HostStep> steps = recipe.steps(event.signup(), rotated, facts.read(host));
             for (HostStep step : steps) {
-                StepOutcome outcome = runner.run(host, step);
-                metrics.counter(
-                                "rainmaker.bootstrap.steps",
-                                "outcome",
-                                outcome.name().toLowerCase())
-                        .increment();
-                LOG.debugf(
-                        "customer %s, droplet %d: step '%s' %s",
-                        event.customerId(), event.droplet().id(), step.name(), outcome);
-                done.add(step.name());
+                recordDone(event, step.name(), runner.run(host, step), done);
             }
         }
         LOG.infof(
-                "customer %s, droplet %d hardened: %s",
-                event.customerId(), event.droplet().id(), done);
-        return done;
+                "customer %s, droplet %d hardened, host key %s: %s",
+                event.customerId(), droplet.id(), finalKey.fingerprint(), done);
+        return new HostHardened(event.signup(), rotated, done);
+    }
+
+    private void recordDone(DropletActive event, String step, StepOutcome outcome, List<String> done) {
+        metrics.counter("rainmaker.bootstrap.steps", "outcome", outcome.name().toLowerCase())
+                .increment();
+        LOG.debugf(
+                "customer %s, droplet %d: step '%s' %s",
+                event.customerId(), event.droplet().id(), step, outcome);
+        done.add(step);
+    }
+
+    private static Droplet withHostKey(Droplet droplet, String fingerprint) {
+        return new Droplet(
+                droplet.id(),
+                droplet.name(),
+                droplet.publicIpv4(),
+                droplet.region(),
+                droplet.image(),
+                droplet.size(),
+                fingerprint);
     }
 }

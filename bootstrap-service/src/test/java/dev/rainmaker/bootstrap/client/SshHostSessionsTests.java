@@ -1,11 +1,13 @@
 package dev.rainmaker.bootstrap.client;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import dev.rainmaker.bootstrap.config.SshConfig;
 import dev.rainmaker.bootstrap.domain.CommandOutput;
+import dev.rainmaker.bootstrap.service.FirstLoginSession;
 import dev.rainmaker.bootstrap.service.HardeningFailure;
 import dev.rainmaker.bootstrap.service.HostSession;
 import dev.rainmaker.events.Droplet;
@@ -45,6 +47,42 @@ class SshHostSessionsTests {
             assertThat(session.run("id -u root")).isEqualTo(new CommandOutput(0, "0\n", ""));
             assertThat(session.run("id -u nobody-here").exitStatus()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aFirstLoginAcceptsTheBootKeySaysSoAndHandsACommandItsStandardInput() {
+        HostKey hostKey = HostKey.generate();
+        ProvisioningKey key = ProvisioningKey.createOrReuse(keys);
+        String address =
+                hosts.boot(new HostSpec(1, "rm-1", TestCloudConfig.render(hostKey, List.of(key.publicKeyLine()))));
+        String finalKey = HostKey.generate().fingerprint();
+
+        try (FirstLoginSession session = sessions(key.privateKeyFile(), Duration.ofSeconds(5))
+                .openAcceptingFinalKey(droplet(address, hostKey.fingerprint()), finalKey)) {
+            assertThat(session.presentedHostKeyFingerprint()).isEqualTo(hostKey.fingerprint());
+            assertThat(session.run("cat > /root/note", "line one\nline two\n".getBytes(StandardCharsets.UTF_8))
+                            .exitStatus())
+                    .isZero();
+            assertThat(session.run("cat /root/note").stdout()).isEqualTo("line one\nline two\n");
+        }
+    }
+
+    @Test
+    void aFirstLoginRefusesAHostPresentingNeitherItsBootKeyNorItsFinalKey() {
+        HostKey hostKey = HostKey.generate();
+        ProvisioningKey key = ProvisioningKey.createOrReuse(keys);
+        String address =
+                hosts.boot(new HostSpec(1, "rm-1", TestCloudConfig.render(hostKey, List.of(key.publicKeyLine()))));
+        String boot = HostKey.generate().fingerprint();
+        String finalKey = HostKey.generate().fingerprint();
+
+        assertThatThrownBy(() -> sessions(key.privateKeyFile(), Duration.ofSeconds(5))
+                        .openAcceptingFinalKey(droplet(address, boot), finalKey))
+                .isInstanceOf(HardeningFailure.class)
+                .hasMessageContaining("host key mismatch on droplet 1")
+                .hasMessageContaining(boot + " (its boot key, pinned at create) or " + finalKey)
+                .hasMessageContaining("presented " + hostKey.fingerprint());
+        assertThat(hosts.commands(1)).isEmpty();
     }
 
     @Test

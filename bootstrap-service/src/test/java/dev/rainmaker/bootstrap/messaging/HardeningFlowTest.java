@@ -4,14 +4,19 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jakarta.inject.Inject;
 
+import dev.rainmaker.bootstrap.domain.FinalHostKey;
 import dev.rainmaker.bootstrap.domain.HostFacts;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.service.AptHardeningRecipe;
+import dev.rainmaker.bootstrap.service.FinalHostKeys;
+import dev.rainmaker.bootstrap.service.HostKeyRotation;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletActive;
@@ -29,6 +34,7 @@ import dev.rainmaker.localcloud.hosts.model.FileCommands;
 import dev.rainmaker.localcloud.hosts.model.FirewallCommands;
 import dev.rainmaker.localcloud.hosts.model.HostState;
 import dev.rainmaker.localcloud.hosts.model.SshdCommands;
+import dev.rainmaker.localcloud.hosts.model.StandardInput;
 import dev.rainmaker.localcloud.hosts.model.SwapCommands;
 import dev.rainmaker.localcloud.hosts.model.TimezoneCommands;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
@@ -36,6 +42,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.digest.BuiltinDigests;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +59,9 @@ class HardeningFlowTest {
 
     @TestHTTPResource("/q/health/ready")
     URL readiness;
+
+    @Inject
+    FinalHostKeys finalHostKeys;
 
     @Test
     void hardensTheHostAndAnnouncesItOnceKeyedByCustomerThenChangesNothingTheSecondTime() throws Exception {
@@ -68,8 +79,20 @@ class HardeningFlowTest {
         assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo("hardened-1");
         assertThat(KafkaTopics.header(record, "ce_id")).isNotBlank();
         HostHardened hardened = EventJson.read(record.value(), HostHardened.class);
+        FinalHostKey finalKey = finalHostKeys.forDroplet(201);
+        assertThat(hardened.droplet())
+                .isEqualTo(new Droplet(
+                        201,
+                        "rm-hardened-1",
+                        event.droplet().publicIpv4(),
+                        "fra1",
+                        "debian-12-x64",
+                        "s-1vcpu-1gb",
+                        finalKey.fingerprint()));
+        assertThat(finalKey.fingerprint()).isNotEqualTo(hostKey.fingerprint());
         assertThat(hardened.steps())
                 .containsExactly(
+                        "host-key",
                         "timezone",
                         "admin-user ada",
                         "sudo ada",
@@ -85,6 +108,10 @@ class HardeningFlowTest {
                         "swap-on");
 
         SimulatedHost host = SimulatedHostsResource.hosts.host(201L);
+        assertThat(host.hostKeys())
+                .extracting(key -> KeyUtils.getFingerPrint(BuiltinDigests.sha256, key.getPublic()))
+                .containsExactly(finalKey.fingerprint());
+        assertThat(host.commands()).noneMatch(command -> command.contains("PRIVATE KEY"));
         HostState state = host.state();
         assertThat(TimezoneCommands.timezone(state)).isEqualTo("Europe/Berlin");
         assertThat(state.users.get("ada")).contains("sudo");
@@ -121,7 +148,35 @@ class HardeningFlowTest {
                 .steps(event.signup(), event.droplet(), new HostFacts("none")).stream()
                         .map(HostStep::apply)
                         .forEach(applyCommands::add);
+        applyCommands.add(HostKeyRotation.step(finalKey, "ssh").apply());
         assertThat(secondRun).isNotEmpty().noneMatch(applyCommands::contains);
+        HostHardened again = EventJson.read(
+                KafkaTopics.await(EventType.HOST_HARDENED.topic(), "hardened-1", 2, WAIT)
+                        .get(1)
+                        .value(),
+                HostHardened.class);
+        assertThat(again.droplet().hostKeyFingerprint()).isEqualTo(finalKey.fingerprint());
+    }
+
+    @Test
+    void aHostAlreadyRotatedWhoseEventIsDeliveredAgainIsAcceptedByItsFinalKey() throws Exception {
+        HostKey hostKey = HostKey.generate();
+        DropletActive event = bootHost(204, "redelivered-1", hostKey, hostKey.fingerprint());
+        FinalHostKey finalKey = finalHostKeys.forDroplet(204);
+        SimulatedHost host = SimulatedHostsResource.hosts.host(204L);
+        host.run(
+                HostKeyRotation.step(finalKey, "ssh").apply(),
+                StandardInput.of(new String(finalKey.privateKeyFile(), StandardCharsets.US_ASCII)));
+
+        KafkaTopics.publish(EventType.DROPLET_ACTIVE.topic(), "redelivered-1", EventJson.write(event));
+        List<ConsumerRecord<String, String>> hardened =
+                KafkaTopics.await(EventType.HOST_HARDENED.topic(), "redelivered-1", 1, WAIT);
+
+        assertThat(hardened).hasSize(1);
+        assertThat(EventJson.read(hardened.get(0).value(), HostHardened.class)
+                        .droplet()
+                        .hostKeyFingerprint())
+                .isEqualTo(finalKey.fingerprint());
     }
 
     @Test
@@ -137,8 +192,9 @@ class HardeningFlowTest {
         assertThat(dead).hasSize(1);
         assertThat(KafkaTopics.header(dead.get(0), "dead-letter-reason"))
                 .contains("host key mismatch")
-                .contains(pinned)
-                .contains(hostKey.fingerprint());
+                .contains(pinned + " (its boot key, pinned at create) or "
+                        + finalHostKeys.forDroplet(202).fingerprint())
+                .contains("but the host presented " + hostKey.fingerprint());
         assertThat(SimulatedHostsResource.hosts.commands(202)).isEmpty();
         assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "mismatch-1", 1, Duration.ofSeconds(1)))
                 .isEmpty();

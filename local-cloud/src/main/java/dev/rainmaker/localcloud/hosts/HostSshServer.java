@@ -5,10 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import dev.rainmaker.localcloud.hosts.model.StandardInput;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -16,21 +15,20 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * The sshd of one simulated host: listens on the host's own address, presents its pinned host key, accepts public keys
- * only (no password, no keyboard-interactive) and hands each exec request to the host. Can be closed and opened again
- * to model a host that does not answer yet.
+ * The sshd of one simulated host: listens on the host's own address, presents the host keys the host's sshd has loaded
+ * (at first the one pinned in the cloud-config), accepts public keys only (no password, no keyboard-interactive) and
+ * hands each exec request, with its standard input, to the host. Can be closed and opened again to model a host that
+ * does not answer yet.
  */
 final class HostSshServer implements AutoCloseable {
 
     private final SimulatedHost host;
-    private final KeyPair hostKey;
     private final int port;
     private SshServer server;
     private boolean destroyed;
 
-    HostSshServer(SimulatedHost host, KeyPair hostKey, int port) {
+    HostSshServer(SimulatedHost host, int port) {
         this.host = host;
-        this.hostKey = hostKey;
         this.port = port;
     }
 
@@ -41,7 +39,7 @@ final class HostSshServer implements AutoCloseable {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(host.address());
         sshd.setPort(port);
-        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setKeyPairProvider(session -> host.hostKeys());
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setPublickeyAuthenticator((user, key, session) -> host.accepts(user, key));
@@ -80,6 +78,7 @@ final class HostSshServer implements AutoCloseable {
 
         private final SimulatedHost host;
         private final String command;
+        private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
@@ -90,7 +89,9 @@ final class HostSshServer implements AutoCloseable {
         }
 
         @Override
-        public void setInputStream(InputStream in) {}
+        public void setInputStream(InputStream in) {
+            this.in = in;
+        }
 
         @Override
         public void setOutputStream(OutputStream out) {
@@ -113,7 +114,7 @@ final class HostSshServer implements AutoCloseable {
         }
 
         private void runOnHost() {
-            CommandResult result = host.run(command);
+            CommandResult result = host.run(command, StandardInput.from(in));
             try {
                 out.write(result.stdout().getBytes(StandardCharsets.UTF_8));
                 out.flush();

@@ -1,5 +1,6 @@
 package dev.rainmaker.localcloud.hosts;
 
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,12 @@ import java.util.function.Supplier;
 import dev.rainmaker.localcloud.hosts.model.CommandModel;
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import dev.rainmaker.localcloud.hosts.model.FileCommands;
+import dev.rainmaker.localcloud.hosts.model.HostKeyFiles;
 import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.ServiceCommands;
 import dev.rainmaker.localcloud.hosts.model.ShellWords;
+import dev.rainmaker.localcloud.hosts.model.SshdCommands;
+import dev.rainmaker.localcloud.hosts.model.StandardInput;
 import dev.rainmaker.localcloud.hosts.model.UserCommands;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -22,7 +27,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 /**
  * One simulated droplet: its state, the commands it was sent, and how it answers them. A command goes whole to the
  * models first; when none understands it and it is a list joined by {@code &&}, its parts run in order until one
- * fails, as a shell would. A command nobody understands fails with exit status 127.
+ * fails, as a shell would. A command nobody understands fails with exit status 127. Its sshd presents the host keys
+ * its configuration names, read from their files at boot and again whenever {@code ssh} is reloaded or restarted.
  */
 public final class SimulatedHost {
 
@@ -33,6 +39,8 @@ public final class SimulatedHost {
     private final Supplier<Duration> latency;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private volatile List<KeyPair> hostKeys;
+    private int sshdConfigurationReads;
 
     SimulatedHost(
             long dropletId, String address, HostState state, List<CommandModel> models, Supplier<Duration> latency) {
@@ -41,6 +49,10 @@ public final class SimulatedHost {
         this.state = state;
         this.models = List.copyOf(models);
         this.latency = latency;
+        synchronized (state) {
+            this.hostKeys = loadHostKeys(state);
+            this.sshdConfigurationReads = ServiceCommands.configurationReads(state, "ssh");
+        }
     }
 
     public long dropletId() {
@@ -60,7 +72,16 @@ public final class SimulatedHost {
         return List.copyOf(commands);
     }
 
+    /** The host keys its sshd presents now. */
+    public List<KeyPair> hostKeys() {
+        return hostKeys;
+    }
+
     public CommandResult run(String command) {
+        return run(command, StandardInput.empty());
+    }
+
+    public CommandResult run(String command, StandardInput input) {
         commands.add(command);
         pause(latency.get());
         Optional<Fault> fault = faults.stream().filter(f -> f.matches(command)).findFirst();
@@ -68,7 +89,9 @@ public final class SimulatedHost {
             return CommandResult.failed(fault.get().exitStatus, "simulated failure of: " + command);
         }
         synchronized (state) {
-            return dispatch(command);
+            CommandResult result = dispatch(command, input);
+            rereadHostKeysIfSshdDid();
+            return result;
         }
     }
 
@@ -99,25 +122,39 @@ public final class SimulatedHost {
         return false;
     }
 
-    private CommandResult dispatch(String command) {
+    private void rereadHostKeysIfSshdDid() {
+        int reads = ServiceCommands.configurationReads(state, "ssh");
+        if (reads != sshdConfigurationReads) {
+            sshdConfigurationReads = reads;
+            hostKeys = loadHostKeys(state);
+        }
+    }
+
+    private static List<KeyPair> loadHostKeys(HostState state) {
+        return SshdCommands.hostKeyFiles(state).stream()
+                .flatMap(file -> HostKeyFiles.load(state, file).stream())
+                .toList();
+    }
+
+    private CommandResult dispatch(String command, StandardInput input) {
         for (CommandModel model : models) {
-            Optional<CommandResult> result = model.run(command, state);
+            Optional<CommandResult> result = model.run(command, state, input);
             if (result.isPresent()) {
                 return result.get();
             }
         }
         List<String> parts = ShellWords.splitAndList(command);
         if (parts.size() > 1) {
-            return runInOrder(parts);
+            return runInOrder(parts, input);
         }
         return CommandResult.failed(127, "simulated host does not know: " + command);
     }
 
-    private CommandResult runInOrder(List<String> parts) {
+    private CommandResult runInOrder(List<String> parts, StandardInput input) {
         List<String> out = new ArrayList<>();
         List<String> err = new ArrayList<>();
         for (String part : parts) {
-            CommandResult result = dispatch(part);
+            CommandResult result = dispatch(part, input);
             out.add(result.stdout());
             err.add(result.stderr());
             if (result.exitStatus() != 0) {

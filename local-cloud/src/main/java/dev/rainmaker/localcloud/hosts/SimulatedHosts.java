@@ -64,9 +64,10 @@ public final class SimulatedHosts implements HostProvider {
             throw new IllegalArgumentException(
                     "cannot boot a simulated host for droplet " + spec.dropletId() + ": " + e.getMessage(), e);
         }
-        HostState state = Debian12Image.boot(config.authorizedKeys(), config.passwordAuthentication());
+        HostState state =
+                Debian12Image.boot(config.authorizedKeys(), config.passwordAuthentication(), config.hostKey());
         SimulatedHost host = new SimulatedHost(spec.dropletId(), nextAddress(), state, models, () -> commandLatency);
-        HostSshServer server = new HostSshServer(host, config.hostKey(), port);
+        HostSshServer server = new HostSshServer(host, port);
         Booted previous = hosts.put(spec.dropletId(), new Booted(host, server));
         if (previous != null) {
             previous.server().destroy();

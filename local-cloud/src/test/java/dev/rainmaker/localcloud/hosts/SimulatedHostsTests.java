@@ -1,6 +1,8 @@
 package dev.rainmaker.localcloud.hosts;
 
+import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -10,7 +12,10 @@ import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.digest.BuiltinDigests;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +158,42 @@ class SimulatedHostsTests {
         assertThat(hosts.host(1L).run("apt-get update").exitStatus()).isEqualTo(100);
         assertThat(hosts.host(1L).run("apt-get update").exitStatus()).isZero();
         assertThat(hosts.host(1L).run("id -u root").exitStatus()).isZero();
+    }
+
+    @Test
+    void afterItsHostKeyIsReplacedAndSshReloadedTheHostPresentsOnlyTheNewKey() throws Exception {
+        String address = hosts.boot(new HostSpec(1, "rm-one", cloudConfig));
+        KeyPair ed25519 = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        ByteArrayOutputStream privateKey = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(ed25519, "new", null, privateKey);
+        String newFingerprint = KeyUtils.getFingerPrint(BuiltinDigests.sha256, ed25519.getPublic());
+        String key = "/etc/ssh/ssh_host_ed25519_key";
+
+        CommandResult written = SshTestClient.run(
+                address,
+                hosts.sshPort(),
+                provisioning,
+                pinned(hostKey.fingerprint()),
+                "touch " + key + " && chmod 600 " + key + " && cat > " + key
+                        + " && printf '%s\\n' 'HostKey " + key + "' > /etc/ssh/sshd_config.d/00-host-key.conf"
+                        + " && rm -f /etc/ssh/ssh_host_ecdsa_key /etc/ssh/ssh_host_ecdsa_key.pub && sshd -t",
+                privateKey.toString(StandardCharsets.US_ASCII));
+        assertThat(written.exitStatus()).as(written.stderr()).isZero();
+        assertThat(SshTestClient.run(
+                                address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "id -u root")
+                        .stdout())
+                .as("sshd keeps its keys until it is reloaded")
+                .isEqualTo("0\n");
+
+        SshTestClient.run(
+                address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "systemctl reload ssh");
+
+        CommandResult publicKey = SshTestClient.run(
+                address, hosts.sshPort(), provisioning, pinned(newFingerprint), "ssh-keygen -y -f " + key);
+        assertThat(publicKey.stdout()).startsWith(PublicKeyEntry.toString(ed25519.getPublic()) + " ");
+        assertThatThrownBy(() -> SshTestClient.run(
+                        address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "id -u root"))
+                .hasMessageContaining("Server key did not validate");
     }
 
     @Test

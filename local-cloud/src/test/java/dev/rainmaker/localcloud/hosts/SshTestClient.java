@@ -1,5 +1,6 @@
 package dev.rainmaker.localcloud.hosts;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,13 @@ final class SshTestClient {
 
     static CommandResult run(String address, int port, KeyPair identity, ServerKeyVerifier verifier, String command)
             throws Exception {
+        return run(address, port, identity, verifier, command, null);
+    }
+
+    /** The same, sending {@code input} (when not null) as the command's standard input, then end of file. */
+    static CommandResult run(
+            String address, int port, KeyPair identity, ServerKeyVerifier verifier, String command, String input)
+            throws Exception {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(verifier);
         client.start();
@@ -47,6 +55,9 @@ final class SshTestClient {
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 channel.setOut(out);
                 channel.setErr(err);
+                if (input != null) {
+                    channel.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+                }
                 channel.open().verify(TIMEOUT);
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
                 return new CommandResult(

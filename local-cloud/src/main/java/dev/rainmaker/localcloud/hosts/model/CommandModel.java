@@ -10,4 +10,9 @@ import java.util.Optional;
 public interface CommandModel {
 
     Optional<CommandResult> run(String command, HostState host);
+
+    /** The same, for a model whose commands may read their standard input; the others ignore it. */
+    default Optional<CommandResult> run(String command, HostState host, StandardInput input) {
+        return run(command, host);
+    }
 }

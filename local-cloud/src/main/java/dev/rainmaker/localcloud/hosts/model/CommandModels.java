@@ -24,8 +24,8 @@ public final class CommandModels {
     }
 
     /**
-     * What hardening uses: cloud-init, time zone, users, files, sudoers, sshd, ufw, fail2ban, apt's configuration,
-     * swap, packages and services.
+     * What hardening uses: cloud-init, time zone, users, files, sshd and its host keys, ufw, sudoers, fail2ban, apt's
+     * configuration, swap, packages and services.
      */
     static List<CommandModel> baseSystem() {
         return List.of(
@@ -34,6 +34,7 @@ public final class CommandModels {
                 new UserCommands(),
                 new FileCommands(),
                 new SshdCommands(),
+                new SshKeygenCommands(),
                 new FirewallCommands(),
                 new SudoersCommands(),
                 new Fail2banCommands(),

@@ -3,6 +3,7 @@ package dev.rainmaker.localcloud.hosts.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.rainmaker.localcloud.hosts.model.ShellWords.Redirect;
 import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
@@ -10,7 +11,8 @@ import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
 /**
  * Files and directories with owners and modes, through the coreutils the recipes use: {@code install -d},
  * {@code printf '%s\n' LINE... >> FILE} (or {@code >}), {@code chown}, {@code chmod}, {@code stat -c}, {@code grep
- * -qxF}, {@code cat}, {@code test -f/-d}, {@code mv SOURCE TARGET} and {@code rm -f FILE}.
+ * -qxF}, {@code cat} (also {@code cat > FILE}, writing its standard input), {@code test -f/-d}, {@code touch},
+ * {@code mv SOURCE TARGET}, {@code rm -f FILE...} and {@code ls -1}.
  */
 public final class FileCommands implements CommandModel {
 
@@ -19,11 +21,19 @@ public final class FileCommands implements CommandModel {
 
     @Override
     public Optional<CommandResult> run(String command, HostState host) {
+        return run(command, host, StandardInput.empty());
+    }
+
+    @Override
+    public Optional<CommandResult> run(String command, HostState host, StandardInput input) {
         Optional<SimpleCommand> parsed = ShellWords.parse(command);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
         SimpleCommand c = parsed.get();
+        if (c.words().size() == 1 && c.word(0).equals("cat") && c.redirect() != null) {
+            return Optional.of(writeInput(c.redirect(), host, input));
+        }
         if (c.redirect() != null && !c.word(0).equals("printf")) {
             return Optional.empty();
         }
@@ -36,10 +46,71 @@ public final class FileCommands implements CommandModel {
             case "grep" -> Optional.of(grep(c, host));
             case "cat" -> Optional.of(cat(c, host));
             case "test" -> Optional.of(test(c, host));
+            case "touch" -> Optional.of(touch(c, host));
             case "mv" -> Optional.of(mv(c, host));
-            case "rm" -> Optional.of(rm(c, host));
+            case "rm" -> Optional.of(remove(c, host));
+            case "ls" -> Optional.of(list(c, host));
             default -> Optional.empty();
         };
+    }
+
+    /** {@code cat > FILE}: the file gets standard input; an existing file keeps its owner and mode, as with a shell. */
+    private static CommandResult writeInput(Redirect redirect, HostState host, StandardInput input) {
+        String path = redirect.path();
+        if (!host.directories.contains(parentOf(path))) {
+            return CommandResult.failed(1, "bash: " + path + ": No such file or directory");
+        }
+        String content = input.readAll();
+        if (redirect.append()) {
+            host.files.merge(path, content, String::concat);
+        } else {
+            host.files.put(path, content);
+        }
+        return CommandResult.ok();
+    }
+
+    private static CommandResult touch(SimpleCommand c, HostState host) {
+        if (c.words().size() != 2) {
+            return CommandResult.failed(1, "touch: simulated host models only 'touch PATH'");
+        }
+        String path = c.word(1);
+        if (!host.directories.contains(parentOf(path))) {
+            return CommandResult.failed(1, "touch: cannot touch '" + path + "': No such file or directory");
+        }
+        if (!host.directories.contains(path)) {
+            host.files.putIfAbsent(path, "");
+        }
+        return CommandResult.ok();
+    }
+
+    private static CommandResult remove(SimpleCommand c, HostState host) {
+        if (c.words().size() < 3 || !c.word(1).equals("-f")) {
+            return CommandResult.failed(1, "rm: simulated host models only 'rm -f FILE...'");
+        }
+        for (String path : c.wordsFrom(2)) {
+            if (host.directories.contains(path)) {
+                return CommandResult.failed(1, "rm: cannot remove '" + path + "': Is a directory");
+            }
+            forget(host, path);
+        }
+        return CommandResult.ok();
+    }
+
+    private static CommandResult list(SimpleCommand c, HostState host) {
+        if (c.words().size() != 3 || !c.word(1).equals("-1")) {
+            return CommandResult.failed(2, "ls: simulated host models only 'ls -1 DIRECTORY'");
+        }
+        String directory = c.word(2);
+        if (!host.directories.contains(directory)) {
+            return CommandResult.failed(2, "ls: cannot access '" + directory + "': No such file or directory");
+        }
+        StringBuilder out = new StringBuilder();
+        Stream.concat(host.files.keySet().stream(), host.directories.stream())
+                .filter(path -> parentOf(path).equals(directory))
+                .map(path -> path.substring(directory.length() + 1))
+                .sorted()
+                .forEach(name -> out.append(name).append('\n'));
+        return CommandResult.ok(out.toString());
     }
 
     private static CommandResult installDirectory(SimpleCommand c, HostState host) {
@@ -219,17 +290,6 @@ public final class FileCommands implements CommandModel {
             }
         }
         host.attributes.remove(source);
-        return CommandResult.ok();
-    }
-
-    private static CommandResult rm(SimpleCommand c, HostState host) {
-        if (c.words().size() != 3 || !c.word(1).equals("-f")) {
-            return CommandResult.failed(1, "rm: simulated host models only 'rm -f FILE'");
-        }
-        if (host.directories.contains(c.word(2))) {
-            return CommandResult.failed(1, "rm: cannot remove '" + c.word(2) + "': Is a directory");
-        }
-        forget(host, c.word(2));
         return CommandResult.ok();
     }
 

@@ -65,7 +65,12 @@ public final class ServiceCommands implements CommandModel {
                     5, "Failed to " + verb + " " + unit + ".service: Unit " + unit + ".service not found.");
         }
         switch (verb) {
-            case "start", "restart" -> host.activeServices.add(unit);
+            case "start" -> {
+                if (!host.activeServices.contains(unit)) {
+                    started(host, unit);
+                }
+            }
+            case "restart" -> started(host, unit);
             case "stop" -> host.activeServices.remove(unit);
             case "reload" -> {
                 if (!host.activeServices.contains(unit)) {
@@ -75,8 +80,8 @@ public final class ServiceCommands implements CommandModel {
             }
             case "enable" -> {
                 host.enabledServices.add(unit);
-                if (now) {
-                    host.activeServices.add(unit);
+                if (now && !host.activeServices.contains(unit)) {
+                    started(host, unit);
                 }
             }
             case "disable" -> {
@@ -90,6 +95,18 @@ public final class ServiceCommands implements CommandModel {
             }
         }
         return CommandResult.ok();
+    }
+
+    /** The unit's process starts anew, reading its configuration: counted in setting {@code starts.UNIT}. */
+    private static void started(HostState host, String unit) {
+        host.activeServices.add(unit);
+        host.settings.merge("starts." + unit, "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+    }
+
+    /** How often the unit read its configuration since boot: starts and reloads. */
+    public static int configurationReads(HostState host, String unit) {
+        return Integer.parseInt(host.settings.getOrDefault("starts." + unit, "0"))
+                + Integer.parseInt(host.settings.getOrDefault("reloads." + unit, "0"));
     }
 
     private static String unitName(String unit) {

@@ -14,7 +14,9 @@ import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
  * OpenSSH's server configuration as Debian 12 lays it out: {@code /etc/ssh/sshd_config} includes
  * {@code /etc/ssh/sshd_config.d/*.conf} first, and for each keyword the first value read wins. {@code sshd -T} prints
  * the effective configuration (lower-case keywords, as OpenSSH does, {@code prohibit-password} shown as
- * {@code without-password}); {@code sshd -t} rejects unknown keywords and bad values with exit status 255.
+ * {@code without-password}); {@code sshd -t} rejects unknown keywords and bad values with exit status 255, and a
+ * configuration whose host keys cannot be loaded with exit status 1. {@code HostKey} adds up over every file; without
+ * one sshd uses Debian's default host key files.
  */
 public final class SshdCommands implements CommandModel {
 
@@ -35,6 +37,8 @@ public final class SshdCommands implements CommandModel {
     private static final Set<String> OTHER_KEYWORDS =
             Set.of("include", "port", "acceptenv", "subsystem", "hostkey", "maxauthtries", "allowusers");
     private static final Map<String, String> COMPILED_DEFAULTS = defaults();
+    private static final List<String> DEFAULT_HOST_KEYS =
+            List.of("/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ecdsa_key", "/etc/ssh/ssh_host_ed25519_key");
 
     @Override
     public Optional<CommandResult> run(String command, HostState host) {
@@ -58,6 +62,8 @@ public final class SshdCommands implements CommandModel {
             effective(host)
                     .forEach((key, value) ->
                             out.append(key).append(' ').append(value).append('\n'));
+            hostKeyFiles(host)
+                    .forEach(file -> out.append("hostkey ").append(file).append('\n'));
             return Optional.of(CommandResult.ok(out.toString()));
         }
         return Optional.of(CommandResult.failed(255, "sshd: simulated host models only 'sshd -t' and 'sshd -T'"));
@@ -73,13 +79,27 @@ public final class SshdCommands implements CommandModel {
         for (String path : configFiles(host)) {
             for (String line : host.files.get(path).lines().toList()) {
                 String[] keyValue = keyValue(line);
-                if (keyValue != null && !keyValue[0].equals("include")) {
+                if (keyValue != null && !keyValue[0].equals("include") && !keyValue[0].equals("hostkey")) {
                     values.putIfAbsent(keyValue[0], displayed(keyValue[0], keyValue[1]));
                 }
             }
         }
         COMPILED_DEFAULTS.forEach(values::putIfAbsent);
         return values;
+    }
+
+    /** The host key files sshd loads: every {@code HostKey}, in the order read, or Debian's defaults without one. */
+    public static List<String> hostKeyFiles(HostState host) {
+        List<String> files = new ArrayList<>();
+        for (String path : configFiles(host)) {
+            for (String line : host.files.get(path).lines().toList()) {
+                String[] keyValue = keyValue(line);
+                if (keyValue != null && keyValue[0].equals("hostkey") && !files.contains(keyValue[1])) {
+                    files.add(keyValue[1]);
+                }
+            }
+        }
+        return files.isEmpty() ? DEFAULT_HOST_KEYS : List.copyOf(files);
     }
 
     private static CommandResult test(HostState host) {
@@ -95,10 +115,27 @@ public final class SshdCommands implements CommandModel {
             }
         }
         if (errors.isEmpty()) {
-            return CommandResult.ok();
+            return hostKeysLoad(host);
         }
         errors.add(MAIN_CONFIG + ": terminating, " + errors.size() + " bad configuration options");
         return CommandResult.failed(255, String.join("\n", errors));
+    }
+
+    private static CommandResult hostKeysLoad(HostState host) {
+        List<String> unreadable = new ArrayList<>();
+        boolean any = false;
+        for (String file : hostKeyFiles(host)) {
+            if (HostKeyFiles.load(host, file).isPresent()) {
+                any = true;
+            } else if (host.files.containsKey(file)) {
+                unreadable.add("Unable to load host key: " + file);
+            }
+        }
+        if (!any) {
+            unreadable.add("sshd: no hostkeys available -- exiting.");
+            return CommandResult.failed(1, String.join("\n", unreadable));
+        }
+        return new CommandResult(0, "", String.join("\n", unreadable));
     }
 
     private static List<String> configFiles(HostState host) {

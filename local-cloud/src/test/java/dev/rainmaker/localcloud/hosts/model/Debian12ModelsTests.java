@@ -1,7 +1,13 @@
 package dev.rainmaker.localcloud.hosts.model;
 
+import java.io.ByteArrayOutputStream;
+import java.security.KeyPair;
 import java.util.List;
 
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +19,28 @@ class Debian12ModelsTests {
     private final List<CommandModel> models = CommandModels.debian12();
 
     private CommandResult run(String command) {
+        return run(command, "");
+    }
+
+    private CommandResult run(String command, String input) {
+        StandardInput standardInput = StandardInput.of(input);
+        List<String> parts = ShellWords.splitAndList(command);
+        if (parts.size() > 1) {
+            CommandResult last = CommandResult.ok();
+            for (String part : parts) {
+                last = runOne(part, standardInput);
+                if (last.exitStatus() != 0) {
+                    return last;
+                }
+            }
+            return last;
+        }
+        return runOne(command, standardInput);
+    }
+
+    private CommandResult runOne(String command, StandardInput input) {
         for (CommandModel model : models) {
-            var result = model.run(command, host);
+            var result = model.run(command, host, input);
             if (result.isPresent()) {
                 return result.get();
             }
@@ -73,6 +99,35 @@ class Debian12ModelsTests {
         host.files.put("/etc/ssh/sshd_config.d/01-typo.conf", "PasswordAuthentification no\n");
         assertThat(run("sshd -t").exitStatus()).isEqualTo(255);
         assertThat(run("sshd -t").stderr()).contains("Bad configuration option: PasswordAuthentification no");
+    }
+
+    @Test
+    void sshdLoadsTheHostKeysItsConfigurationNamesFromProtectedFilesOnly() throws Exception {
+        String key = "/etc/ssh/ssh_host_ed25519_key";
+        assertThat(run("ls -1 /etc/ssh").stdout())
+                .isEqualTo("ssh_host_ecdsa_key\nssh_host_ecdsa_key.pub\nsshd_config\nsshd_config.d\n");
+        assertThat(run("sshd -T").stdout())
+                .contains("hostkey /etc/ssh/ssh_host_rsa_key\nhostkey /etc/ssh/ssh_host_ecdsa_key\n");
+
+        KeyPair ed25519 = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        ByteArrayOutputStream privateKey = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(ed25519, "new", null, privateKey);
+        assertThat(run("touch " + key + " && chmod 644 " + key + " && cat > " + key, privateKey.toString())
+                        .exitStatus())
+                .isZero();
+        assertThat(run("ssh-keygen -y -f " + key).stderr()).contains("are too open");
+        host.files.put("/etc/ssh/sshd_config.d/00-host-key.conf", "HostKey " + key + "\n");
+        assertThat(run("rm -f /etc/ssh/ssh_host_ecdsa_key /etc/ssh/ssh_host_ecdsa_key.pub")
+                        .exitStatus())
+                .isZero();
+        assertThat(run("sshd -t").exitStatus()).isEqualTo(1);
+        assertThat(run("sshd -t").stderr()).contains("no hostkeys available");
+
+        assertThat(run("chmod 600 " + key + " && sshd -t").exitStatus()).isZero();
+        assertThat(run("sshd -T").stdout()).contains("hostkey " + key + "\n").doesNotContain("ecdsa");
+        assertThat(run("ssh-keygen -y -f " + key).stdout())
+                .startsWith(PublicKeyEntry.toString(ed25519.getPublic()) + " ");
+        assertThat(run("ls -1 /etc/ssh").stdout()).isEqualTo("ssh_host_ed25519_key\nsshd_config\nsshd_config.d\n");
     }
 
     @Test
