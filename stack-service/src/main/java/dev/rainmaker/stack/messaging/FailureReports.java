@@ -13,6 +13,7 @@ import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.stack.service.PermanentFailure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -42,7 +43,8 @@ public class FailureReports {
     }
 
     /** A record that cannot even be read names no customer: it is only dead-lettered. */
-    public CompletionStage<Void> unreadable(Message<String> message, ProvisioningStage stage, RuntimeException failure) {
+    public CompletionStage<Void> unreadable(
+            Message<String> message, ProvisioningStage stage, RuntimeException failure) {
         return message.nack(failure, deadLetterHeaders(stage, reasonOf(failure), 1));
     }
 
@@ -94,7 +96,11 @@ public class FailureReports {
         return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
-    ATTEMPTS_OF
+    /** Tries the stage made in place before giving up; 1 when it did not retry. */
+    private static int attemptsOf(Throwable failure) {
+        return failure instanceof PermanentFailure permanent ? permanent.attempts() : 1;
+    }
+
     /** Who a failed record was about, as far as the stage knew. */
     public record FailedCustomer(String customerId, SignupReceived signup, Long dropletId) {}
 }
