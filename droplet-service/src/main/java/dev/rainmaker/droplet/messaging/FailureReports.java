@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rainmaker.droplet.service.TransientFailuresExhausted;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
@@ -42,7 +43,8 @@ public class FailureReports {
     }
 
     /** A record that cannot even be read names no customer: it is only dead-lettered. */
-    public CompletionStage<Void> unreadable(Message<String> message, ProvisioningStage stage, RuntimeException failure) {
+    public CompletionStage<Void> unreadable(
+            Message<String> message, ProvisioningStage stage, RuntimeException failure) {
         return message.nack(failure, deadLetterHeaders(stage, reasonOf(failure), 1));
     }
 
@@ -94,7 +96,16 @@ public class FailureReports {
         return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
-    ATTEMPTS_OF
+    /** Tries the stage made in place before giving up; 1 when it did not retry. */
+    private static int attemptsOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientFailuresExhausted exhausted) {
+                return exhausted.attempts();
+            }
+        }
+        return 1;
+    }
+
     /** Who a failed record was about, as far as the stage knew. */
     public record FailedCustomer(String customerId, SignupReceived signup, Long dropletId) {}
 }

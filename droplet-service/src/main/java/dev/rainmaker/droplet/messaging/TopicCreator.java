@@ -48,8 +48,7 @@ public class TopicCreator {
                 }
             }
         });
-        LOG.infof(
-                "Created topics %s (%d partitions, replication factor %d)", missing, partitions, replicationFactor);
+        LOG.infof("Created topics %s (%d partitions, replication factor %d)", missing, partitions, replicationFactor);
         return missing;
     }
 
@@ -60,7 +59,8 @@ public class TopicCreator {
             throw new IllegalStateException(
                     "cannot " + what + " on the Kafka broker: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot " + what + ": the Kafka broker did not answer within " + TIMEOUT, e);
+            throw new IllegalStateException(
+                    "cannot " + what + ": the Kafka broker did not answer within " + TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while trying to " + what, e);
