@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -135,7 +136,8 @@ class NotifierServiceTest {
 
     @Test
     @Order(1)
-    void fiftyFailuresArrivingTogetherReachOpsAsOneDigestListingEachCustomerStageAndReason() {
+    void fiftyFailuresArrivingTogetherReachOpsAsOneDigestListingEachCustomerStageAndReasonCommittedOnlyAfterIt()
+            throws Exception {
         List<String> customers =
                 IntStream.rangeClosed(1, 50).mapToObj(i -> "flood-" + i).toList();
 
@@ -151,6 +153,9 @@ class NotifierServiceTest {
                         100L,
                         Instant.now()))));
 
+        assertThat(committedFailures())
+                .as("offsets committed while the digest is still waiting to be sent")
+                .isZero();
         List<ReceivedMail> digests = await().atMost(Duration.ofSeconds(30))
                 .pollDelay(Duration.ofSeconds(1))
                 .until(
@@ -168,6 +173,9 @@ class NotifierServiceTest {
             assertThat(mail.textBody()).contains("stage:    installing the stack");
             assertThat(mail.htmlBody()).contains("<code>flood-50</code>");
         });
+        await().atMost(Duration.ofSeconds(30))
+                .alias("offsets committed once the digest was sent")
+                .until(() -> committedFailures() == 50);
     }
 
     @Test
@@ -185,6 +193,21 @@ class NotifierServiceTest {
             assertThat(described.values())
                     .extracting(description -> description.partitions().size())
                     .containsOnly(3);
+        }
+    }
+
+    /** Offsets the notifier committed on the failure topic, summed over its partitions. */
+    private long committedFailures() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return admin
+                    .listConsumerGroupOffsets("notifier-service-provisioning-failed")
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .values()
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .mapToLong(offset -> offset.offset())
+                    .sum();
         }
     }
 
