@@ -82,7 +82,13 @@ class PipelineIT {
                 kafka.publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup)));
 
         awaitReady(customers);
+        assertThat(recordsOf(EventType.PROVISIONING_FAILED.topic(), customers))
+                .as("provisioning failures of customers that became ready")
+                .isEmpty();
         for (EventType type : EventType.values()) {
+            if (type == EventType.PROVISIONING_FAILED) {
+                continue;
+            }
             List<TopicRecord> records = recordsOf(type.topic(), customers);
             assertThat(records)
                     .as("one %s per customer, keyed by customer id", type.topic())
@@ -140,6 +146,19 @@ class PipelineIT {
         assertThat(deadLetters.get(noEmail.customerId()).header("dead-letter-reason"))
                 .containsIgnoringCase("email");
         assertThat(dropletsOf(noEmail.customerId())).isEmpty();
+        assertThat(deadLetters.get(noEmail.customerId()).header("rainmaker-stage"))
+                .isEqualTo("validating the sign-up");
+        assertThat(await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> recordsOf(EventType.PROVISIONING_FAILED.topic(), Set.of(noEmail.customerId())),
+                                failures -> !failures.isEmpty()))
+                .as("the rejected sign-up reported as failed; the unreadable one names no customer")
+                .hasSize(1);
+        assertThat(recordsOf(EventType.PROVISIONING_FAILED.topic(), Set.of("e2e-not-json")))
+                .isEmpty();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> mailsTo("ops@rainmaker.example").stream()
+                        .anyMatch(mail -> mail.textBody().contains(noEmail.customerId())));
     }
 
     @Test

@@ -10,7 +10,9 @@ public enum EventType {
     DROPLET_ACTIVE("droplet-active", DropletActive.class),
     HOST_HARDENED("host-hardened", HostHardened.class),
     STACK_INSTALLED("stack-installed", StackInstalled.class),
-    CUSTOMER_READY("customer-ready", CustomerReady.class);
+    CUSTOMER_READY("customer-ready", CustomerReady.class),
+    /** Not a step: a customer's provisioning stopped for good. Ops are alerted and the droplet is torn down. */
+    PROVISIONING_FAILED("provisioning-failed", ProvisioningFailed.class);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

@@ -1,5 +1,6 @@
 package dev.rainmaker.events;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -78,6 +79,24 @@ class EventSchemaTests {
         assertThat(errors(EventType.SIGNUP_RECEIVED, hostileUser))
                 .extracting(Error::toString)
                 .anyMatch(message -> message.contains("username"));
+    }
+
+    @Test
+    void aRejectedSignupFailsWithoutSignupOrDropletAndItsTimeIsWrittenAsText() {
+        ProvisioningFailed failed = new ProvisioningFailed(
+                "acme-43",
+                null,
+                ProvisioningStage.VALIDATING_SIGNUP,
+                "email is missing",
+                1,
+                null,
+                Instant.parse("2026-11-25T03:00:00Z"));
+        String json = EventJson.write(failed);
+
+        assertThat(errors(EventType.PROVISIONING_FAILED, json)).as(json).isEmpty();
+        assertThat(json).contains("\"failedAt\":\"2026-11-25T03:00:00Z\"");
+        assertThat(EventJson.read(json, ProvisioningFailed.class)).isEqualTo(failed);
+        assertThat(ProvisioningStage.VALIDATING_SIGNUP.words()).isEqualTo("validating the sign-up");
     }
 
     @Test

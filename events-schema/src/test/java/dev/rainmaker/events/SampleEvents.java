@@ -1,5 +1,6 @@
 package dev.rainmaker.events;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,15 @@ final class SampleEvents {
                 new DropletActive(SIGNUP, DROPLET),
                 new HostHardened(SIGNUP, DROPLET, List.of("timezone", "admin-users", "sshd", "firewall")),
                 new StackInstalled(SIGNUP, DROPLET, Map.of("nginx", "1.22.1", "mariadb", "10.11.6"), APP_URL),
-                new CustomerReady(SIGNUP, DROPLET, APP_URL));
+                new CustomerReady(SIGNUP, DROPLET, APP_URL),
+                new ProvisioningFailed(
+                        "acme-42",
+                        SIGNUP,
+                        ProvisioningStage.HARDENING_HOST,
+                        "no SSH answer from droplet 3164444 within PT5M (31 attempts)",
+                        31,
+                        DROPLET.id(),
+                        Instant.parse("2026-11-25T03:04:05.123Z")));
     }
 
     private SampleEvents() {}

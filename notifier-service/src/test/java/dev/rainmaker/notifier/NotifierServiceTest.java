@@ -1,14 +1,20 @@
 package dev.rainmaker.notifier;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.ProvisioningFailed;
+import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
@@ -17,10 +23,15 @@ import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import dev.rainmaker.localcloud.smtp.ReceivedMail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(SmtpTestResource.class)
+// The flood runs first, so that no window opened by another test's failure can split it into two digests.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifierServiceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -91,6 +104,111 @@ class NotifierServiceTest {
         assertThat(dead.header("dead-letter-reason")).startsWith("the StackInstalled event is not valid JSON");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !mailsTo("b@acme.example").isEmpty());
+    }
+
+    @Test
+    void aStackInstalledThatCannotBeMailedIsDeadLetteredWithStageReasonAndAttemptsAndReportedAsProvisioningFailed() {
+        StackInstalled broken = stackInstalled("notify-broken", "c@acme.example");
+        String withoutDroplet = EventJson.write(new StackInstalled(broken.signup(), null, Map.of(), broken.appUrl()));
+
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-broken", withoutDroplet);
+
+        TopicRecord dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> recordsFor(EventType.STACK_INSTALLED.deadLetterTopic(), "notify-broken"),
+                        records -> !records.isEmpty())
+                .getFirst();
+        assertThat(dead.headers())
+                .containsEntry("rainmaker-stage", "emailing the customer")
+                .containsEntry("rainmaker-attempts", "1")
+                .containsKeys("rainmaker-reason", "dead-letter-reason");
+        TopicRecord failed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> recordsFor(EventType.PROVISIONING_FAILED.topic(), "notify-broken"),
+                        records -> !records.isEmpty())
+                .getFirst();
+        ProvisioningFailed event = EventJson.read(failed.value(), ProvisioningFailed.class);
+        assertThat(event.stage()).isEqualTo(ProvisioningStage.EMAILING_CUSTOMER);
+        assertThat(event.signup()).isEqualTo(broken.signup());
+        assertThat(event.reason()).isEqualTo(dead.header("rainmaker-reason"));
+        assertThat(failed.headers()).containsEntry("ce_type", EventType.PROVISIONING_FAILED.cloudEventType());
+    }
+
+    @Test
+    @Order(1)
+    void fiftyFailuresArrivingTogetherReachOpsAsOneDigestListingEachCustomerStageAndReasonCommittedOnlyAfterIt()
+            throws Exception {
+        List<String> customers =
+                IntStream.rangeClosed(1, 50).mapToObj(i -> "flood-" + i).toList();
+
+        customers.forEach(customer -> kafka.publish(
+                EventType.PROVISIONING_FAILED.topic(),
+                customer,
+                EventJson.write(new ProvisioningFailed(
+                        customer,
+                        null,
+                        ProvisioningStage.INSTALLING_STACK,
+                        "step 'mariadb' of " + customer + " failed its verification",
+                        2,
+                        100L,
+                        Instant.now()))));
+
+        assertThat(committedFailures())
+                .as("offsets committed while the digest is still waiting to be sent")
+                .isZero();
+        List<ReceivedMail> digests = await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ofSeconds(1))
+                .until(
+                        () -> mailsTo("ops@rainmaker.example").stream()
+                                .filter(mail -> mail.textBody().contains("flood-"))
+                                .toList(),
+                        mails -> !mails.isEmpty());
+        assertThat(digests).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).startsWith("Rainmaker: provisioning failed for ");
+            assertThat(customers)
+                    .allSatisfy(customer -> assertThat(mail.textBody().lines().map(String::strip))
+                            .contains(
+                                    "- customer " + customer,
+                                    "reason:   step 'mariadb' of " + customer + " failed its verification"));
+            assertThat(mail.textBody()).contains("stage:    installing the stack");
+            assertThat(mail.htmlBody()).contains("<code>flood-50</code>");
+        });
+        await().atMost(Duration.ofSeconds(30))
+                .alias("offsets committed once the digest was sent")
+                .until(() -> committedFailures() == 50);
+    }
+
+    @Test
+    void theTopicsOfEveryChannelAreCreatedAtStartUpWithTheConfiguredPartitions() throws Exception {
+        Set<String> topics = Set.of(
+                EventType.STACK_INSTALLED.topic(),
+                EventType.STACK_INSTALLED.deadLetterTopic(),
+                EventType.CUSTOMER_READY.topic(),
+                EventType.PROVISIONING_FAILED.topic(),
+                EventType.PROVISIONING_FAILED.deadLetterTopic());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(topics).allTopicNames().get();
+
+            assertThat(described.values())
+                    .extracting(description -> description.partitions().size())
+                    .containsOnly(3);
+        }
+    }
+
+    /** Offsets the notifier committed on the failure topic, summed over its partitions. */
+    private long committedFailures() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return admin
+                    .listConsumerGroupOffsets("notifier-service-provisioning-failed")
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .values()
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .mapToLong(offset -> offset.offset())
+                    .sum();
+        }
     }
 
     private List<TopicRecord> recordsFor(String topic, String customerId) {

@@ -80,8 +80,10 @@ public class SshHostSessions implements HostSessions {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new HardeningFailure("no SSH answer from " + target + " within " + config.connectBudget()
-                            + " (" + attempt + " attempts; last: " + e.getMessage() + ")");
+                    throw new HardeningFailure(
+                            "no SSH answer from " + target + " within " + config.connectBudget() + " (" + attempt
+                                    + " attempts; last: " + e.getMessage() + ")",
+                            attempt);
                 }
                 long sleep = Math.min(
                         left, ThreadLocalRandom.current().nextLong(delay.toMillis() / 2, delay.toMillis() + 1));

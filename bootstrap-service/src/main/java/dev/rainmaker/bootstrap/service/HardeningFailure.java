@@ -6,11 +6,24 @@ package dev.rainmaker.bootstrap.service;
  */
 public class HardeningFailure extends RuntimeException {
 
+    private final int attempts;
+
     public HardeningFailure(String message) {
+        this(message, 1);
+    }
+
+    /** A failure after {@code attempts} tries in place (e.g. connecting while the host boots). */
+    public HardeningFailure(String message, int attempts) {
         super(message);
+        this.attempts = attempts;
     }
 
     public HardeningFailure(String message, Throwable cause) {
         super(message, cause);
+        this.attempts = 1;
+    }
+
+    public int attempts() {
+        return attempts;
     }
 }

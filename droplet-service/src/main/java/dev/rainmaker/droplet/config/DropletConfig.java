@@ -51,9 +51,12 @@ public interface DropletConfig {
 
     Batch batch();
 
-    /** Whether a droplet is destroyed when its request fails for good (boot budget spent, permanent failure). */
-    @WithDefault("true")
-    boolean destroyOnFailure();
+    /**
+     * Whether a customer's droplet is kept when their provisioning fails for good (here, or later in hardening or the
+     * stack install), for debugging. By default it is destroyed, so failed customers leave nothing billing.
+     */
+    @WithDefault("false")
+    boolean keepFailedDroplets();
 
     interface Plan {
 

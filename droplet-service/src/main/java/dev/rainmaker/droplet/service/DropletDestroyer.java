@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * After a request failed for good once its droplet exists: destroys the droplet (unless
- * {@code rainmaker.droplet.destroy-on-failure=false}), so failed customers do not leave servers billing in the night,
+ * {@code rainmaker.droplet.keep-failed-droplets=true}), so failed customers do not leave servers billing in the night,
  * and says in the failure what became of it.
  */
 @ApplicationScoped
@@ -21,25 +21,37 @@ public class DropletDestroyer {
 
     private final DigitalOceanApi digitalOcean;
     private final TransientRetry retry;
-    private final boolean destroyOnFailure;
+    private final boolean destroyFailedDroplets;
 
     @Inject
     DropletDestroyer(DigitalOceanApi digitalOcean, TransientRetry retry, DropletConfig config) {
-        this(digitalOcean, retry, config.destroyOnFailure());
+        this(digitalOcean, retry, !config.keepFailedDroplets());
     }
 
-    public DropletDestroyer(DigitalOceanApi digitalOcean, TransientRetry retry, boolean destroyOnFailure) {
+    public DropletDestroyer(DigitalOceanApi digitalOcean, TransientRetry retry, boolean destroyFailedDroplets) {
         this.digitalOcean = digitalOcean;
         this.retry = retry;
-        this.destroyOnFailure = destroyOnFailure;
+        this.destroyFailedDroplets = destroyFailedDroplets;
+    }
+
+    public boolean destroysFailedDroplets() {
+        return destroyFailedDroplets;
+    }
+
+    /** Destroys the droplet, retrying transient failures; one that is already gone counts as destroyed. */
+    public void destroy(long dropletId, String why) {
+        retry.call("destroying droplet " + dropletId + " " + why, () -> {
+            destroy(dropletId);
+            return null;
+        });
     }
 
     /** The failure to dead-letter, its message extended with what happened to the droplet. */
     public PermanentFailure afterFailure(RemoteDroplet droplet, PermanentFailure failure) {
         String which = "droplet " + droplet.id() + " (" + droplet.name() + ")";
-        if (!destroyOnFailure) {
+        if (!destroyFailedDroplets) {
             return new PermanentFailure(
-                    failure.getMessage() + "; " + which + " kept (rainmaker.droplet.destroy-on-failure=false)",
+                    failure.getMessage() + "; " + which + " kept (rainmaker.droplet.keep-failed-droplets=true)",
                     failure);
         }
         try {

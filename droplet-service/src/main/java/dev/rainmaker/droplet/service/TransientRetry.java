@@ -42,7 +42,7 @@ public class TransientRetry {
                 }
                 if (attempt >= maxAttempts) {
                     throw new TransientFailuresExhausted(
-                            what + " still failing after " + attempt + " attempts: " + e.getMessage(), e);
+                            what + " still failing after " + attempt + " attempts: " + e.getMessage(), e, attempt);
                 }
                 LOG.warnf("%s failed (attempt %d of %d), retrying: %s", what, attempt, maxAttempts, e.getMessage());
                 Backoff.sleep(backoff.delayBefore(attempt));

@@ -110,7 +110,7 @@ public record TestDropletConfig(
     }
 
     @Override
-    public boolean destroyOnFailure() {
-        return true;
+    public boolean keepFailedDroplets() {
+        return false;
     }
 }

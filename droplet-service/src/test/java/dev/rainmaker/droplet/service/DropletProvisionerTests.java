@@ -125,7 +125,7 @@ class DropletProvisionerTests {
 
         assertThatThrownBy(() -> provisioner.provision(REQUEST))
                 .isInstanceOf(PermanentFailure.class)
-                .hasMessageEndingWith("droplet 100 (rm-acme-42) kept (rainmaker.droplet.destroy-on-failure=false)");
+                .hasMessageEndingWith("droplet 100 (rm-acme-42) kept (rainmaker.droplet.keep-failed-droplets=true)");
         assertThat(digitalOcean.destroyed).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package dev.rainmaker.notifier.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +15,14 @@ public interface NotifierConfig {
     /** Where customers are told to write when something is wrong. */
     @WithDefault("support@rainmaker.example")
     String supportEmail();
+
+    /** Where failed provisionings are reported, one digest per window. */
+    String opsEmail();
+
+    /**
+     * How long after the first failure the digest is sent: everything failing meanwhile goes into the same email, and
+     * the next failure starts a new window.
+     */
+    @WithDefault("30s")
+    Duration failureDigestWindow();
 }

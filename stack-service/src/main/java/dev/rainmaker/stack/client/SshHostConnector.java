@@ -48,14 +48,16 @@ public class SshHostConnector implements HostConnector {
         String host = "droplet " + droplet.name() + " (" + droplet.publicIpv4() + ":" + config.port() + ")";
         Instant deadline = Instant.now().plus(config.connectBudget());
         Backoff backoff = new Backoff();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return new SshHostShell(open(droplet, host), host, config.commandTimeout());
             } catch (IOException unreachable) {
                 Duration wait = backoff.next();
                 if (Instant.now().plus(wait).isAfter(deadline)) {
-                    throw new PermanentFailure("could not reach " + host + " over SSH within " + config.connectBudget()
-                            + ": " + unreachable.getMessage());
+                    throw new PermanentFailure(
+                            "could not reach " + host + " over SSH within " + config.connectBudget() + " (" + attempt
+                                    + " attempts): " + unreachable.getMessage(),
+                            attempt);
                 }
                 LOG.infof(
                         "%s not reachable yet (%s); trying again in %d ms",

@@ -6,11 +6,24 @@ package dev.rainmaker.stack.service;
  */
 public class PermanentFailure extends RuntimeException {
 
+    private final int attempts;
+
     public PermanentFailure(String message) {
+        this(message, 1);
+    }
+
+    /** A failure after {@code attempts} tries in place (e.g. connecting while the host boots). */
+    public PermanentFailure(String message, int attempts) {
         super(message);
+        this.attempts = attempts;
     }
 
     public PermanentFailure(String message, Throwable cause) {
         super(message, cause);
+        this.attempts = 1;
+    }
+
+    public int attempts() {
+        return attempts;
     }
 }

@@ -102,7 +102,10 @@ class SshHostConnectorTests {
         assertThatThrownBy(() -> connector.connect(droplet("SHA256:whatever")))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining(
-                        "could not reach droplet rm-test (" + ADDRESS + ":" + port + ") over SSH within PT2S");
+                        "could not reach droplet rm-test (" + ADDRESS + ":" + port + ") over SSH within PT2S")
+                .satisfies(failure -> assertThat(((PermanentFailure) failure).attempts())
+                        .as("attempts counted for the dead-letter headers")
+                        .isGreaterThan(1));
     }
 
     @Test
