@@ -31,6 +31,7 @@ public class DropletRequestConsumer {
         DropletRequested request = EventJson.read(value, DropletRequested.class);
         Droplet droplet = provisioner.provision(request);
         publisher.publish(new DropletActive(request.signup(), droplet));
+        provisioner.reported(droplet);
         LOG.infof("Customer %s: droplet %d active at %s", request.customerId(), droplet.id(), droplet.publicIpv4());
     }
 }
