@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
 /**
  * The one watcher of this instance. It watches only droplets in flight: every create carries the tag
  * {@code rainmaker-booting}, and one listing of that tag (200 a page) every {@code pollInterval} answers every wait for
- * a booting droplet at once. Once a droplet was reported active ({@link #reported}), the next tick takes the tag off
- * all such droplets in one call, so the listing holds only what still boots.
+ * a booting droplet at once. Once a droplet was reported active ({@link #reported}), the next tick (at the latest one
+ * {@code pollInterval} later) takes the tag off all such droplets in one call, before it lists, so the listing holds
+ * only what still boots.
  *
  * <p>Lookups by name (before a create, after a create with an unknown outcome, on redelivery) must also find droplets
  * no longer in flight. The lookups waiting at a tick (every {@code lookupInterval}) are answered by whichever costs
@@ -181,8 +182,9 @@ public class FleetWatcher {
                     continue;
                 }
                 Instant lookupsDue = lookups.isEmpty() ? Instant.MAX : due(lastLookupTick, timing.lookupInterval());
+                boolean fast = turningActive && !boots.isEmpty();
                 Instant bootsDue = bootWork
-                        ? due(lastBootTick, turningActive ? timing.lookupInterval() : timing.pollInterval())
+                        ? due(lastBootTick, fast ? timing.lookupInterval() : timing.pollInterval())
                         : Instant.MAX;
                 Instant now = clock.instant();
                 Instant next = lookupsDue.isBefore(bootsDue) ? lookupsDue : bootsDue;

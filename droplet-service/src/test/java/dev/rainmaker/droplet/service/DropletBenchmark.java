@@ -66,7 +66,7 @@ class DropletBenchmark {
             long calls = standIn.apiCalls(TOKEN);
             int batchSize = Integer.getInteger("benchmark.batch-size", 10);
             long creates = ceilDiv(customers, batchSize);
-            long minimumCalls = creates + 3 + ceilDiv(customers, 200);
+            long minimumCalls = creates + 4 + 1 + ceilDiv(customers, 200);
             Duration bound = bootDelay.plus(Duration.ofSeconds(Math.max(0, (minimumCalls - 250) * 60 / 250)));
             System.out.printf(
                     "%n=== droplet-service benchmark: %d customers, batches of %d, boot delay %s, limits 250/min 5,000/h ===%n"
@@ -75,7 +75,7 @@ class DropletBenchmark {
                             + "429s received          %d%n"
                             + "time until all active  %.1f s%n"
                             + "bound (limits + boot)  %.1f s: boot delay + the calls the limits make wait"
-                            + " (at least %d calls: %d creates, firewall, one listing)%n"
+                            + " (at least %d calls: %d creates, firewall, one lookup, one listing of what boots)%n"
                             + "failures               %d; customers with more than one droplet: %d%n%n",
                     customers,
                     batchSize,
