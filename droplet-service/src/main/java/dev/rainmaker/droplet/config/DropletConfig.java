@@ -26,7 +26,7 @@ public interface DropletConfig {
     Map<String, Plan> plans();
 
     /** How often the droplets in flight (tag {@code rainmaker-booting}) are listed while some are booting. */
-    @WithDefault("5s")
+    @WithDefault("2s")
     Duration pollInterval();
 
     /** How long a droplet may take to become active before the request fails for good. */

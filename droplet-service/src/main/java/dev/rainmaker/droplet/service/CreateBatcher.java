@@ -83,6 +83,11 @@ public class CreateBatcher {
         this.batching = batching;
     }
 
+    /** Before a lookup that may lead to a create: the firewall every droplet needs is made meanwhile. */
+    public void prepare() {
+        firewall.ensureInBackground();
+    }
+
     /**
      * Creates the droplet, batched with others waiting; returns it as created (status {@code new}). A transient
      * {@link DigitalOceanException} means it may or may not exist.

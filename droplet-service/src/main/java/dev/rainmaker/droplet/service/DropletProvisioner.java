@@ -89,6 +89,7 @@ public class DropletProvisioner {
 
     private Droplet provisionAlone(DropletRequested request) {
         Instant deadline = clock.instant().plus(waiting.bootTimeout());
+        batcher.prepare();
         RemoteDroplet droplet = watcher.lookup(request.droplet().name())
                 .map(found -> {
                     LOG.infof(

@@ -2,6 +2,7 @@ package dev.rainmaker.droplet.service;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,7 @@ public class FirewallGuard {
 
     private final DigitalOceanApi digitalOcean;
     private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicBoolean startedInBackground = new AtomicBoolean();
     private volatile boolean ensured;
 
     public FirewallGuard(DigitalOceanApi digitalOcean) {
@@ -57,6 +59,26 @@ public class FirewallGuard {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Starts {@link #ensure()} on a virtual thread of its own, once, so the firewall is being made while customers are
+     * looked up; the first create still waits for it. A failure is left to the create's own {@link #ensure()}.
+     */
+    public void ensureInBackground() {
+        if (ensured || !startedInBackground.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("firewall-guard").start(() -> {
+            try {
+                ensure();
+            } catch (RuntimeException e) {
+                startedInBackground.set(false);
+                LOG.warnf(
+                        "Making sure cloud firewall %s exists failed; the first create tries again: %s",
+                        NAME, e.getMessage());
+            }
+        });
     }
 
     /** Firewalls named {@code rainmaker}, lowest id first. */

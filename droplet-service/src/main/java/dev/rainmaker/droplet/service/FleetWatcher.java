@@ -63,6 +63,7 @@ public class FleetWatcher {
     private final Set<Long> activeAndStillTagged = ConcurrentHashMap.newKeySet();
     private final Set<Long> toUntag = new LinkedHashSet<>();
     private Instant lastLookupTick = Instant.MIN;
+    private Instant firstLookupSince = Instant.MIN;
     private Instant lastBootTick = Instant.MIN;
     private boolean turningActive;
     private int failedListings;
@@ -70,12 +71,22 @@ public class FleetWatcher {
     private int lastBootingSize;
     private Thread loop;
 
-    /** How often to list while a lookup waits (and while droplets turn active), and while droplets only boot. */
-    public record Timing(Duration lookupInterval, Duration pollInterval) {}
+    /**
+     * How often to list while a lookup waits (and while droplets turn active), and while droplets only boot; how long
+     * the first lookup after a quiet spell waits for others (a burst's lookups arrive within moments of each other).
+     */
+    public record Timing(Duration lookupInterval, Duration pollInterval, Duration lookupGather) {}
 
     @Inject
     FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, DropletConfig config, TransientRetry retry) {
-        this(digitalOcean, reaper, new Timing(config.batch().lookupInterval(), config.pollInterval()), retry);
+        this(
+                digitalOcean,
+                reaper,
+                new Timing(
+                        config.batch().lookupInterval(),
+                        config.pollInterval(),
+                        config.batch().window()),
+                retry);
     }
 
     public FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, Timing timing, TransientRetry retry) {
@@ -88,7 +99,7 @@ public class FleetWatcher {
     /** The oldest droplet tagged {@code rainmaker} named {@code name}, as DigitalOcean lists it after this call. */
     public Optional<RemoteDroplet> lookup(String name) {
         Lookup lookup = new Lookup(name, new CompletableFuture<>());
-        register(() -> lookups.add(lookup));
+        register(() -> addLookups(List.of(lookup)));
         return await(lookup.answer());
     }
 
@@ -139,6 +150,14 @@ public class FleetWatcher {
         }
     }
 
+    /** Under the lock. */
+    private void addLookups(List<Lookup> added) {
+        if (lookups.isEmpty() && !added.isEmpty()) {
+            firstLookupSince = clock.instant();
+        }
+        lookups.addAll(added);
+    }
+
     private void register(Runnable addWork) {
         lock.lock();
         try {
@@ -181,7 +200,12 @@ public class FleetWatcher {
                     changed.await();
                     continue;
                 }
-                Instant lookupsDue = lookups.isEmpty() ? Instant.MAX : due(lastLookupTick, timing.lookupInterval());
+                Instant lookupsDue = Instant.MAX;
+                if (!lookups.isEmpty()) {
+                    Instant gathered = firstLookupSince.plus(timing.lookupGather());
+                    Instant due = due(lastLookupTick, timing.lookupInterval());
+                    lookupsDue = gathered.isAfter(due) ? gathered : due;
+                }
                 boolean fast = turningActive && !boots.isEmpty();
                 Instant bootsDue = bootWork
                         ? due(lastBootTick, fast ? timing.lookupInterval() : timing.pollInterval())
@@ -335,7 +359,7 @@ public class FleetWatcher {
         }
         lock.lock();
         try {
-            lookups.addAll(retrying);
+            addLookups(retrying);
         } finally {
             lock.unlock();
         }

@@ -304,7 +304,7 @@ class DropletProvisionerTests {
         FleetWatcher watcher = new FleetWatcher(
                 digitalOcean,
                 new DuplicateReaper(digitalOcean, meters),
-                new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20)),
+                new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
                 retry);
         CreateBatcher batcher = new CreateBatcher(
                 digitalOcean,

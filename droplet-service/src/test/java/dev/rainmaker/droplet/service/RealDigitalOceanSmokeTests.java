@@ -73,7 +73,7 @@ class RealDigitalOceanSmokeTests {
             FleetWatcher watcher = new FleetWatcher(
                     client,
                     new DuplicateReaper(client, new SimpleMeterRegistry()),
-                    new FleetWatcher.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                    new FleetWatcher.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO),
                     retry);
             RemoteDroplet active = watcher.awaitActive(created, Duration.ofMinutes(10), Duration.ofMinutes(1));
 

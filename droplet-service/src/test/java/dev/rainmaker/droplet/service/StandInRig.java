@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +63,9 @@ final class StandInRig implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DigitalOceanCalls calls = new DigitalOceanCalls(meters);
     final DigitalOceanClient client;
+    /** When each droplet was reported active, in order. */
+    final Queue<Instant> reportedAt = new ConcurrentLinkedQueue<>();
+
     final DropletProvisioner provisioner;
     private final Vertx vertx = Vertx.vertx();
 
@@ -80,7 +86,8 @@ final class StandInRig implements AutoCloseable {
                 new FleetWatcher(
                         client,
                         new DuplicateReaper(client, meters),
-                        new FleetWatcher.Timing(settings.lookupInterval(), settings.pollInterval()),
+                        new FleetWatcher.Timing(
+                                settings.lookupInterval(), settings.pollInterval(), settings.batchWindow()),
                         retry),
                 new CreateBatcher(
                         client,
@@ -105,6 +112,7 @@ final class StandInRig implements AutoCloseable {
                     .map(r -> (Callable<Droplet>) () -> {
                         Droplet droplet = provisioner.provision(r);
                         provisioner.reported(droplet);
+                        reportedAt.add(Instant.now());
                         return droplet;
                     })
                     .toList());

@@ -133,7 +133,13 @@ final class DropletRoutes {
                 && (tag == null || d.hasTag(tag))
                 && (name == null || d.name.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
         JsonResponses.ok(
-                context, Pagination.page(context, baseUrl.get(), "droplets", dropletsJson(store.list(filter))));
+                context,
+                Pagination.page(
+                        context,
+                        baseUrl.get(),
+                        "droplets",
+                        store.list(filter),
+                        droplet -> DropletJson.droplet(droplet, catalogue)));
     }
 
     private void get(RoutingContext context) {
