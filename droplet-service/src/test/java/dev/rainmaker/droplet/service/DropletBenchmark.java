@@ -41,7 +41,8 @@ class DropletBenchmark {
                 .limits(DigitalOceanLimits.real())
                 .hostProvider(new AddressOnlyHosts())
                 .build()
-                .start();
+                .start()
+                .recordExchanges(true);
         StandInRig.Settings settings = new StandInRig.Settings(
                 250,
                 5000,
@@ -76,6 +77,7 @@ class DropletBenchmark {
                     "%n=== droplet-service benchmark: %d customers, batches of %d, boot delay %s, limits 250/min 5,000/h ===%n"
                             + "API calls              %d (%.3f per customer)%n"
                             + "  per endpoint         %s%n"
+                            + "  droplet listings     %s%n"
                             + "429s received          %d%n"
                             + "time until all active  %.1f s (first reported after %.1f s, half after %.1f s; started %s)%n"
                             + "bound (limits + boot)  %.1f s: boot delay + the calls the limits make wait"
@@ -87,6 +89,7 @@ class DropletBenchmark {
                     calls,
                     (double) calls / customers,
                     standIn.callsPerEndpoint(),
+                    dropletListingsByFilter(standIn),
                     standIn.rateLimited(TOKEN),
                     allActive.toMillis() / 1000.0,
                     secondsAfter(start, reported.getFirst()),
@@ -102,6 +105,14 @@ class DropletBenchmark {
                     .hasSize(customers)
                     .allSatisfy((name, n) -> assertThat(n).isEqualTo(1));
         }
+    }
+
+    /** {@code GET /v2/droplets} calls by filter: which tag, or by name. */
+    private static Map<String, Long> dropletListingsByFilter(DigitalOceanStandIn standIn) {
+        return standIn.exchanges().stream()
+                .filter(e -> e.method().equals("GET") && e.uri().startsWith("/v2/droplets?"))
+                .map(e -> e.uri().contains("name=") ? "name=..." : e.uri().replaceAll(".*(tag_name=[^&]*).*", "$1"))
+                .collect(Collectors.groupingBy(filter -> filter, java.util.TreeMap::new, Collectors.counting()));
     }
 
     private static double secondsAfter(Instant start, Instant then) {
