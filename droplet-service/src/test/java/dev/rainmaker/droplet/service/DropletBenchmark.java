@@ -111,7 +111,7 @@ class DropletBenchmark {
     private static Map<String, Long> dropletListingsByFilter(DigitalOceanStandIn standIn) {
         return standIn.exchanges().stream()
                 .filter(e -> e.method().equals("GET") && e.uri().startsWith("/v2/droplets?"))
-                .map(e -> e.uri().contains("name=") ? "name=..." : e.uri().replaceAll(".*(tag_name=[^&]*).*", "$1"))
+                .map(e -> e.uri().contains("tag_name=") ? e.uri().replaceAll(".*(tag_name=[^&]*).*", "$1") : "name=...")
                 .collect(Collectors.groupingBy(filter -> filter, java.util.TreeMap::new, Collectors.counting()));
     }
 
