@@ -28,6 +28,15 @@ public interface DigitalOceanApi {
     /** Every droplet carrying {@code tag}, following pagination (200 a page). */
     List<RemoteDroplet> dropletsTagged(String tag);
 
+    /** {@code GET /v2/droplets?name=}: every droplet with that name (DigitalOcean matches it exactly), any tags. */
+    List<RemoteDroplet> dropletsNamed(String name);
+
+    /**
+     * {@code DELETE /v2/tags/{tag}/resources}: takes {@code tag} off the droplets (at most 200 ids a call); the tag
+     * itself stays.
+     */
+    void untag(String tag, List<Long> dropletIds);
+
     /**
      * {@code POST /v2/droplets} with {@code names[]}; a transient failure means the droplets may or may not have been
      * created.
@@ -45,4 +54,7 @@ public interface DigitalOceanApi {
 
     /** {@code POST /v2/firewalls}: the firewall Rainmaker's droplets get, by tag. */
     CloudFirewall createFirewall(String name, String dropletTag);
+
+    /** {@code DELETE /v2/firewalls/{id}}; a firewall already gone fails with {@link DigitalOceanException#notFound()}. */
+    void deleteFirewall(String firewallId);
 }

@@ -99,6 +99,25 @@ public class DigitalOceanClient implements DigitalOceanApi {
     }
 
     @Override
+    public List<RemoteDroplet> dropletsNamed(String name) {
+        return list(
+                "/v2/droplets?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&",
+                "droplets",
+                DigitalOceanJson::droplet);
+    }
+
+    @Override
+    public void untag(String tag, List<Long> dropletIds) {
+        if (dropletIds.isEmpty() || dropletIds.size() > PER_PAGE) {
+            throw new IllegalArgumentException("untag 1 to " + PER_PAGE + " droplets a call, not " + dropletIds.size());
+        }
+        send(
+                HttpMethod.DELETE,
+                "/v2/tags/" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "/resources",
+                DigitalOceanJson.dropletResources(dropletIds));
+    }
+
+    @Override
     public List<RemoteDroplet> createAll(DropletBatch batch) {
         JsonObject body = send(HttpMethod.POST, "/v2/droplets", DigitalOceanJson.batchBody(batch));
         return body.getJsonArray("droplets").stream()
@@ -126,6 +145,11 @@ public class DigitalOceanClient implements DigitalOceanApi {
     public CloudFirewall createFirewall(String name, String dropletTag) {
         JsonObject body = send(HttpMethod.POST, "/v2/firewalls", DigitalOceanJson.firewallBody(name, dropletTag));
         return DigitalOceanJson.firewall(body.getJsonObject("firewall"));
+    }
+
+    @Override
+    public void deleteFirewall(String firewallId) {
+        send(HttpMethod.DELETE, "/v2/firewalls/" + URLEncoder.encode(firewallId, StandardCharsets.UTF_8), null);
     }
 
     /** This instance's request budget, for tests and the benchmark to watch. */

@@ -27,6 +27,14 @@ final class DigitalOceanJson {
                 .put("user_data", batch.userData());
     }
 
+    /** {@code {"resources": [{"resource_id": "123", "resource_type": "droplet"}, ...]}}: ids as strings. */
+    static JsonObject dropletResources(List<Long> dropletIds) {
+        JsonArray resources = new JsonArray();
+        dropletIds.forEach(id -> resources.add(
+                new JsonObject().put("resource_id", String.valueOf(id)).put("resource_type", "droplet")));
+        return new JsonObject().put("resources", resources);
+    }
+
     /** Inbound SSH, HTTP and HTTPS from anywhere; all outbound traffic; applied to droplets carrying the tag. */
     static JsonObject firewallBody(String name, String dropletTag) {
         JsonArray inbound = new JsonArray();

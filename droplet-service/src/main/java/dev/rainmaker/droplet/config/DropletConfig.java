@@ -25,8 +25,8 @@ public interface DropletConfig {
     /** Plan name (as in the sign-up) to what is created for it. */
     Map<String, Plan> plans();
 
-    /** How often the droplets tagged {@code rainmaker} are listed while some are booting. */
-    @WithDefault("5s")
+    /** How often the droplets in flight (tag {@code rainmaker-booting}) are listed while some are booting. */
+    @WithDefault("2s")
     Duration pollInterval();
 
     /** How long a droplet may take to become active before the request fails for good. */
@@ -100,8 +100,11 @@ public interface DropletConfig {
     /** Creating droplets in bursts: up to {@code max-size} (at most 10) per {@code POST /v2/droplets}. */
     interface Batch {
 
-        /** How many droplets one create may carry; DigitalOcean accepts up to 10. 1 gives each droplet its own host key. */
-        @WithDefault("1")
+        /**
+         * How many droplets one create may carry; DigitalOcean accepts up to 10. A batch shares one cloud-config and so
+         * one boot host key, which bootstrap-service replaces with a key of each droplet's own on first login.
+         */
+        @WithDefault("10")
         int maxSize();
 
         /** How long the first request of a batch waits for others to join it. */

@@ -48,6 +48,7 @@ public class DropletRequestConsumer {
         try {
             Droplet droplet = provisioner.provision(request);
             publisher.publish(new DropletActive(request.signup(), droplet));
+            provisioner.reported(droplet);
             LOG.infof("Customer %s: droplet %d active at %s", request.customerId(), droplet.id(), droplet.publicIpv4());
             return message.ack();
         } catch (RuntimeException e) {

@@ -18,9 +18,10 @@ final class BootWait {
     private Instant lastSeen;
     private String lastStatus;
 
-    BootWait(RemoteDroplet droplet, Instant start, Duration budget, Duration notFoundGrace) {
+    /** {@code deadline}: when {@code budget}, counted from the customer's request, is spent. */
+    BootWait(RemoteDroplet droplet, Instant start, Instant deadline, Duration budget, Duration notFoundGrace) {
         this.droplet = droplet;
-        this.deadline = start.plus(budget);
+        this.deadline = deadline;
         this.budget = budget;
         this.notFoundGrace = notFoundGrace;
         this.lastSeen = start;

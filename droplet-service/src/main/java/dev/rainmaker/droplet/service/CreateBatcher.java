@@ -29,11 +29,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates droplets in batches: a request waits up to {@code window} for others of the same size, image and region,
- * then up to {@code maxSize} are created by one {@code POST /v2/droplets} with {@code names[]}. The droplets of a
- * batch share its tags and cloud-config, and so one freshly generated host key: a customer with root on one of them
- * could read the key of the others from DigitalOcean's metadata service. So {@code maxSize} is 1 by default (a host
- * key and a customer tag per droplet) until hosts replace a shared key on first login. When DigitalOcean refuses a
- * batch of several (422), each droplet is tried alone, so one bad request does not fail the others.
+ * then up to {@code maxSize} (10 by default) are created by one {@code POST /v2/droplets} with {@code names[]}. The
+ * droplets of a batch share its tags and cloud-config, and so one freshly generated <em>boot</em> host key: it only
+ * lets the first SSH login (bootstrap-service's) pin the host, and bootstrap-service then replaces it with a key of
+ * the droplet's own, so a customer who reads the boot key from the metadata service cannot impersonate a neighbour.
+ * When DigitalOcean refuses a batch of several (422), each droplet is tried alone, so one bad request does not fail
+ * the others.
  */
 @ApplicationScoped
 public class CreateBatcher {
@@ -80,6 +81,11 @@ public class CreateBatcher {
         this.firewall = firewall;
         this.provisioningKey = provisioningKey;
         this.batching = batching;
+    }
+
+    /** Before a lookup that may lead to a create: the firewall every droplet needs is made meanwhile. */
+    public void prepare() {
+        firewall.ensureInBackground();
     }
 
     /**
@@ -207,10 +213,13 @@ public class CreateBatcher {
         }
     }
 
-    /** A droplet of its own also carries its customer's tag; a batch's tags are shared by all its droplets. */
+    /**
+     * {@code rainmaker}, the in-flight tag the watcher lists, the host key's tag; a droplet of its own also carries its
+     * customer's tag. A batch's tags are shared by all its droplets.
+     */
     private static List<String> tags(List<Pending> batch, HostKey hostKey) {
-        List<String> tags =
-                new ArrayList<>(List.of(DropletNames.RAINMAKER_TAG, DropletNames.hostKeyTag(hostKey.sha256Hex())));
+        List<String> tags = new ArrayList<>(List.of(
+                DropletNames.RAINMAKER_TAG, DropletNames.BOOTING_TAG, DropletNames.hostKeyTag(hostKey.sha256Hex())));
         if (batch.size() == 1) {
             tags.add(DropletNames.customerTag(batch.getFirst().customerId()));
         }

@@ -5,6 +5,8 @@ public final class DropletNames {
 
     public static final String RAINMAKER_TAG = "rainmaker";
     public static final String HOSTKEY_TAG_PREFIX = "rainmaker-hostkey-";
+    /** Carried from create until the droplet was reported active: what the watcher lists. */
+    public static final String BOOTING_TAG = "rainmaker-booting";
 
     private DropletNames() {}
 

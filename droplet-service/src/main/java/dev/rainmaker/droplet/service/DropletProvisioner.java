@@ -1,6 +1,8 @@
 package dev.rainmaker.droplet.service;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ public class DropletProvisioner {
     private final CustomerLocks locks;
     private final DigitalOceanCalls calls;
     private final Waiting waiting;
+    private final Clock clock = Clock.systemUTC();
 
     /** How long a droplet may take to boot, and how long a fresh droplet may be missing from listings. */
     public record Waiting(Duration bootTimeout, Duration notFoundGrace) {}
@@ -76,7 +79,17 @@ public class DropletProvisioner {
         return locks.withLock(request.customerId(), () -> provisionAlone(request));
     }
 
+    /**
+     * After the customer's {@code DropletActive} was published: the droplet is no longer in flight, and the watcher
+     * takes it out of its listings.
+     */
+    public void reported(Droplet droplet) {
+        watcher.reported(droplet.id());
+    }
+
     private Droplet provisionAlone(DropletRequested request) {
+        Instant deadline = clock.instant().plus(waiting.bootTimeout());
+        batcher.prepare();
         RemoteDroplet droplet = watcher.lookup(request.droplet().name())
                 .map(found -> {
                     LOG.infof(
@@ -85,14 +98,7 @@ public class DropletProvisioner {
                     return found;
                 })
                 .orElseGet(() -> create(request));
-        RemoteDroplet active;
-        try {
-            active = watcher.awaitActive(droplet, waiting.bootTimeout(), waiting.notFoundGrace());
-        } catch (BootWait.DropletGone e) {
-            throw e;
-        } catch (PermanentFailure e) {
-            throw destroyer.afterFailure(droplet, e);
-        }
+        RemoteDroplet active = awaitActive(request, droplet, deadline);
         Droplet result = new Droplet(
                 active.id(),
                 active.name(),
@@ -103,6 +109,32 @@ public class DropletProvisioner {
                 HostKeyTag.fingerprint(active));
         calls.customerProvisioned();
         return result;
+    }
+
+    /**
+     * Waits within the boot budget. A droplet that left the listings of booting droplets is looked up by name before
+     * it counts as gone: another instance may have reported it already, or a duplicate's survivor is the customer's.
+     */
+    private RemoteDroplet awaitActive(DropletRequested request, RemoteDroplet droplet, Instant deadline) {
+        while (true) {
+            try {
+                return watcher.awaitActive(droplet, deadline, waiting.bootTimeout(), waiting.notFoundGrace());
+            } catch (BootWait.DropletGone gone) {
+                Optional<RemoteDroplet> again = watcher.lookup(droplet.name());
+                if (again.isEmpty()) {
+                    throw gone;
+                }
+                LOG.infof(
+                        "Droplet %d of customer %s is no longer listed as booting; found by name: %d (%s)",
+                        droplet.id(),
+                        request.customerId(),
+                        again.get().id(),
+                        again.get().status());
+                droplet = again.get();
+            } catch (PermanentFailure e) {
+                throw destroyer.afterFailure(droplet, e);
+            }
+        }
     }
 
     private RemoteDroplet create(DropletRequested request) {

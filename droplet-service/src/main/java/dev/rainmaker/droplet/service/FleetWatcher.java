@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,16 +29,30 @@ import dev.rainmaker.droplet.domain.RemoteDroplet;
 import org.jboss.logging.Logger;
 
 /**
- * The one watcher of this instance: lists the droplets tagged {@code rainmaker} (200 a page) and answers from each
- * listing every lookup and every wait for a booting droplet at once, instead of one call per droplet. It lists only
- * while someone waits: every {@code lookupInterval} while a lookup waits, else every {@code pollInterval}.
+ * The one watcher of this instance. It watches only droplets in flight: every create carries the tag
+ * {@code rainmaker-booting}, and one listing of that tag (200 a page) every {@code pollInterval} answers every wait for
+ * a booting droplet at once. Once a droplet was reported active ({@link #reported}), the next tick (at the latest one
+ * {@code pollInterval} later) takes the tag off all such droplets in one call, before it lists, so the listing holds
+ * only what still boots.
+ *
+ * <p>Lookups by name (before a create, after a create with an unknown outcome, on redelivery) must also find droplets
+ * no longer in flight. The lookups waiting at a tick (every {@code lookupInterval}) are answered by whichever costs
+ * fewer calls: one {@code GET /v2/droplets?name=} each, or one listing of the whole fleet (tag {@code rainmaker}),
+ * whose size is estimated from the last such listing plus what boots now (unknown at first: the fleet is listed). A
+ * fleet listing also answers the waits for booting droplets.
+ *
+ * <p>While droplets are turning active (the last listing of booting droplets found one), the next one follows after
+ * {@code lookupInterval} instead of {@code pollInterval}: droplets created together become active together. Every
+ * listing is handed to the {@link DuplicateReaper}.
  */
 @ApplicationScoped
 public class FleetWatcher {
 
     private static final Logger LOG = Logger.getLogger(FleetWatcher.class);
+    private static final int PAGE = 200;
 
     private final DigitalOceanApi digitalOcean;
+    private final DuplicateReaper reaper;
     private final Timing timing;
     private final TransientRetry retry;
     private final Clock clock = Clock.systemUTC();
@@ -45,47 +60,81 @@ public class FleetWatcher {
     private final Condition changed = lock.newCondition();
     private final List<Lookup> lookups = new ArrayList<>();
     private final Map<Long, BootWait> boots = new ConcurrentHashMap<>();
-    private Instant lastListing = Instant.MIN;
+    private final Set<Long> activeAndStillTagged = ConcurrentHashMap.newKeySet();
+    private final Set<Long> toUntag = new LinkedHashSet<>();
+    private Instant lastLookupTick = Instant.MIN;
+    private Instant firstLookupSince = Instant.MIN;
+    private Instant lastBootTick = Instant.MIN;
+    private boolean turningActive;
     private int failedListings;
+    private int lastFleetSize = -1;
+    private int lastBootingSize;
     private Thread loop;
 
-    /** How often to list while a lookup waits, and while only booting droplets are waited for. */
-    public record Timing(Duration lookupInterval, Duration pollInterval) {}
+    /**
+     * How often to list while a lookup waits (and while droplets turn active), and while droplets only boot; how long
+     * the first lookup after a quiet spell waits for others (a burst's lookups arrive within moments of each other).
+     */
+    public record Timing(Duration lookupInterval, Duration pollInterval, Duration lookupGather) {}
 
     @Inject
-    FleetWatcher(DigitalOceanApi digitalOcean, DropletConfig config, TransientRetry retry) {
-        this(digitalOcean, new Timing(config.batch().lookupInterval(), config.pollInterval()), retry);
+    FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, DropletConfig config, TransientRetry retry) {
+        this(
+                digitalOcean,
+                reaper,
+                new Timing(
+                        config.batch().lookupInterval(),
+                        config.pollInterval(),
+                        config.batch().window()),
+                retry);
     }
 
-    public FleetWatcher(DigitalOceanApi digitalOcean, Timing timing, TransientRetry retry) {
+    public FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, Timing timing, TransientRetry retry) {
         this.digitalOcean = digitalOcean;
+        this.reaper = reaper;
         this.timing = timing;
         this.retry = retry;
     }
 
-    /** The oldest droplet named {@code name}, as a listing started after this call shows it. */
+    /** The oldest droplet tagged {@code rainmaker} named {@code name}, as DigitalOcean lists it after this call. */
     public Optional<RemoteDroplet> lookup(String name) {
-        Lookup lookup = new Lookup(Set.of(name), new CompletableFuture<>());
-        register(() -> lookups.add(lookup));
-        return Optional.ofNullable(await(lookup.answer()).get(name));
+        Lookup lookup = new Lookup(name, new CompletableFuture<>());
+        register(() -> addLookups(List.of(lookup)));
+        return await(lookup.answer());
     }
 
     /**
      * Blocks until the droplet is active with a public IPv4. Fails for good when that takes longer than {@code budget},
-     * or when the droplet is missing from the listings for longer than {@code notFoundGrace} (DigitalOcean may not list
-     * a droplet right after creating it).
+     * or with {@link BootWait.DropletGone} when the droplet is missing from the listings of booting droplets for longer
+     * than {@code notFoundGrace} (DigitalOcean may not list a droplet right after creating it; another instance may
+     * have reported it and taken its tag off).
      */
     public RemoteDroplet awaitActive(RemoteDroplet droplet, Duration budget, Duration notFoundGrace) {
-        if (droplet.activeWithAddress()) {
-            return droplet;
+        return awaitActive(droplet, clock.instant().plus(budget), budget, notFoundGrace);
+    }
+
+    /** As {@link #awaitActive(RemoteDroplet, Duration, Duration)}, with a budget that started before, at {@code deadline}. */
+    public RemoteDroplet awaitActive(RemoteDroplet droplet, Instant deadline, Duration budget, Duration notFoundGrace) {
+        RemoteDroplet active = droplet;
+        if (!droplet.activeWithAddress()) {
+            BootWait boot = new BootWait(droplet, clock.instant(), deadline, budget, notFoundGrace);
+            register(() -> boots.put(droplet.id(), boot));
+            try {
+                active = await(boot.answer());
+            } finally {
+                boots.remove(droplet.id(), boot);
+            }
         }
-        Instant now = clock.instant();
-        BootWait boot = new BootWait(droplet, now, budget, notFoundGrace);
-        register(() -> boots.put(droplet.id(), boot));
-        try {
-            return await(boot.answer());
-        } finally {
-            boots.remove(droplet.id(), boot);
+        if (active.tags().contains(DropletNames.BOOTING_TAG)) {
+            activeAndStillTagged.add(active.id());
+        }
+        return active;
+    }
+
+    /** The droplet was reported active: it is no longer in flight, and loses its tag at the next tick. */
+    public void reported(long dropletId) {
+        if (activeAndStillTagged.remove(dropletId)) {
+            register(() -> toUntag.add(dropletId));
         }
     }
 
@@ -101,10 +150,18 @@ public class FleetWatcher {
         }
     }
 
-    private void register(Runnable addWaiter) {
+    /** Under the lock. */
+    private void addLookups(List<Lookup> added) {
+        if (lookups.isEmpty() && !added.isEmpty()) {
+            firstLookupSince = clock.instant();
+        }
+        lookups.addAll(added);
+    }
+
+    private void register(Runnable addWork) {
         lock.lock();
         try {
-            addWaiter.run();
+            addWork.run();
             if (loop == null) {
                 loop = Thread.ofVirtual().name("droplet-watcher").start(this::watch);
             }
@@ -117,119 +174,218 @@ public class FleetWatcher {
     private void watch() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<Lookup> answering = awaitNextListing();
-                listAndAnswer(answering);
+                Tick tick = awaitNextTick();
+                boolean bootsAnswered = !tick.lookups().isEmpty() && answerLookups(tick.lookups());
+                if (tick.boots()) {
+                    untag(tick.untag());
+                    if (!bootsAnswered && !boots.isEmpty()) {
+                        listBooting();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Waits until someone waits and the interval since the last listing has passed; takes the waiting lookups. */
-    private List<Lookup> awaitNextListing() throws InterruptedException {
+    /** What is due now: the waiting lookups, and whether booting droplets are to be listed (and which to untag). */
+    private record Tick(List<Lookup> lookups, boolean boots, List<Long> untag) {}
+
+    private Tick awaitNextTick() throws InterruptedException {
         lock.lock();
         try {
             while (true) {
-                if (lookups.isEmpty() && boots.isEmpty()) {
+                boolean bootWork = !boots.isEmpty() || !toUntag.isEmpty();
+                if (lookups.isEmpty() && !bootWork) {
                     changed.await();
                     continue;
                 }
-                Duration interval = failedListings > 0
-                        ? retry.backoff().delayBefore(failedListings)
-                        : lookups.isEmpty() ? timing.pollInterval() : timing.lookupInterval();
-                Duration wait = Duration.between(clock.instant(), lastListing.plus(interval));
-                if (wait.isPositive() && !lastListing.equals(Instant.MIN)) {
-                    changed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+                Instant lookupsDue = Instant.MAX;
+                if (!lookups.isEmpty()) {
+                    Instant gathered = firstLookupSince.plus(timing.lookupGather());
+                    Instant due = due(lastLookupTick, timing.lookupInterval());
+                    lookupsDue = gathered.isAfter(due) ? gathered : due;
+                }
+                boolean fast = turningActive && !boots.isEmpty();
+                Instant bootsDue = bootWork
+                        ? due(lastBootTick, fast ? timing.lookupInterval() : timing.pollInterval())
+                        : Instant.MAX;
+                Instant now = clock.instant();
+                Instant next = lookupsDue.isBefore(bootsDue) ? lookupsDue : bootsDue;
+                if (now.isBefore(next)) {
+                    changed.await(Duration.between(now, next).toNanos(), TimeUnit.NANOSECONDS);
                     continue;
                 }
-                List<Lookup> taken = new ArrayList<>(lookups);
-                lookups.clear();
-                lastListing = clock.instant();
-                return taken;
+                List<Lookup> dueLookups = List.of();
+                if (!now.isBefore(lookupsDue)) {
+                    dueLookups = List.copyOf(lookups);
+                    lookups.clear();
+                    lastLookupTick = now;
+                }
+                boolean dueBoots = !now.isBefore(bootsDue);
+                List<Long> untag = List.of();
+                if (dueBoots) {
+                    untag = List.copyOf(toUntag);
+                    toUntag.clear();
+                    lastBootTick = now;
+                }
+                return new Tick(dueLookups, dueBoots, untag);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    private void listAndAnswer(List<Lookup> answering) {
-        List<RemoteDroplet> listed;
+    private Instant due(Instant last, Duration interval) {
+        if (last.equals(Instant.MIN)) {
+            return Instant.MIN;
+        }
+        return last.plus(failedListings > 0 ? retry.backoff().delayBefore(failedListings) : interval);
+    }
+
+    /** Answers the lookups; returns whether the fleet was listed, which answered the booting droplets too. */
+    private boolean answerLookups(List<Lookup> answering) {
+        Set<String> names = answering.stream().map(Lookup::name).collect(Collectors.toSet());
+        boolean listFleet = lastFleetSize < 0 || names.size() > pages(lastFleetSize + lastBootingSize);
+        Map<String, RemoteDroplet> found = new HashMap<>();
         try {
-            listed = digitalOcean.dropletsTagged(DropletNames.RAINMAKER_TAG);
-        } catch (DigitalOceanException e) {
-            listingFailed(answering, e);
-            return;
+            if (listFleet) {
+                List<RemoteDroplet> fleet = reaper.reap(digitalOcean.dropletsTagged(DropletNames.RAINMAKER_TAG));
+                lastFleetSize = fleet.size();
+                fleet.forEach(d -> found.put(d.name(), d));
+                answerBoots(fleet);
+                lock.lock();
+                try {
+                    lastBootTick = clock.instant();
+                } finally {
+                    lock.unlock();
+                }
+            } else {
+                for (String name : names) {
+                    reaper.reap(digitalOcean.dropletsNamed(name).stream()
+                                    .filter(d -> d.tags().contains(DropletNames.RAINMAKER_TAG))
+                                    .toList())
+                            .forEach(d -> found.put(d.name(), d));
+                }
+            }
         } catch (RuntimeException e) {
-            listingFailed(answering, new DigitalOceanException(e.toString(), 0, true, e));
+            lookupsFailed(answering, asDigitalOceanFailure(e));
+            return false;
+        }
+        failedListings = 0;
+        answering.forEach(lookup -> lookup.answer().complete(Optional.ofNullable(found.get(lookup.name()))));
+        return listFleet;
+    }
+
+    private void listBooting() {
+        List<RemoteDroplet> booting;
+        try {
+            booting = reaper.reap(digitalOcean.dropletsTagged(DropletNames.BOOTING_TAG));
+        } catch (RuntimeException e) {
+            bootListingFailed(asDigitalOceanFailure(e));
             return;
         }
         failedListings = 0;
-        Map<String, RemoteDroplet> oldestByName = new HashMap<>();
-        Map<Long, RemoteDroplet> byId = new HashMap<>();
-        for (RemoteDroplet droplet : listed) {
-            byId.put(droplet.id(), droplet);
-            oldestByName.merge(droplet.name(), droplet, (a, b) -> a.id() <= b.id() ? a : b);
-        }
-        warnAboutDuplicates(listed, answering);
-        for (Lookup lookup : answering) {
-            Map<String, RemoteDroplet> found = new HashMap<>();
-            lookup.names()
-                    .forEach(name -> Optional.ofNullable(oldestByName.get(name)).ifPresent(d -> found.put(name, d)));
-            lookup.answer().complete(found);
-        }
+        lastBootingSize = booting.size();
+        answerBoots(booting);
+    }
+
+    private void answerBoots(List<RemoteDroplet> listed) {
+        Map<Long, RemoteDroplet> byId =
+                listed.stream().collect(Collectors.toMap(RemoteDroplet::id, Function.identity()));
         Instant now = clock.instant();
+        boolean sawActive = false;
         for (BootWait boot : boots.values()) {
-            boot.listed(Optional.ofNullable(byId.get(boot.droplet().id())), now);
+            Optional<RemoteDroplet> seen =
+                    Optional.ofNullable(byId.get(boot.droplet().id()));
+            sawActive |= seen.isPresent() && seen.get().activeWithAddress();
+            boot.listed(seen, now);
+        }
+        lock.lock();
+        try {
+            turningActive = sawActive;
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void listingFailed(List<Lookup> answering, DigitalOceanException e) {
-        Instant now = clock.instant();
+    /** Takes the in-flight tag off reported droplets, 200 a call; what fails transiently is tried at the next tick. */
+    private void untag(List<Long> dropletIds) {
+        for (int from = 0; from < dropletIds.size(); from += PAGE) {
+            List<Long> chunk = dropletIds.subList(from, Math.min(dropletIds.size(), from + PAGE));
+            try {
+                digitalOcean.untag(DropletNames.BOOTING_TAG, chunk);
+            } catch (RuntimeException e) {
+                DigitalOceanException failure = asDigitalOceanFailure(e);
+                if (failure.isTransient()) {
+                    LOG.warnf(
+                            "Taking tag %s off %d droplets failed, will try again: %s",
+                            DropletNames.BOOTING_TAG, chunk.size(), failure.getMessage());
+                    lock.lock();
+                    try {
+                        toUntag.addAll(chunk);
+                    } finally {
+                        lock.unlock();
+                    }
+                } else {
+                    LOG.warnf(
+                            "DigitalOcean refused to take tag %s off droplets %s; they stay in the listings of"
+                                    + " booting droplets: %s",
+                            DropletNames.BOOTING_TAG, chunk, failure.getMessage());
+                }
+            }
+        }
+    }
+
+    private void lookupsFailed(List<Lookup> answering, DigitalOceanException e) {
         if (!e.isTransient()) {
-            PermanentFailure failure =
-                    new PermanentFailure("listing droplets tagged rainmaker failed: " + e.getMessage(), e);
+            PermanentFailure failure = new PermanentFailure("looking up droplets failed: " + e.getMessage(), e);
             answering.forEach(lookup -> lookup.answer().completeExceptionally(failure));
-            boots.values().forEach(boot -> boot.answer().completeExceptionally(failure));
             return;
         }
         failedListings++;
-        LOG.warnf("Listing droplets failed (%d in a row), will list again: %s", failedListings, e.getMessage());
+        LOG.warnf("Looking up droplets failed (%d in a row), will try again: %s", failedListings, e.getMessage());
         List<Lookup> retrying = new ArrayList<>();
         for (Lookup lookup : answering) {
             if (++lookup.failures >= retry.maxAttempts()) {
                 lookup.answer()
                         .completeExceptionally(new TransientFailuresExhausted(
-                                "looking up droplets " + lookup.names() + " still failing after " + lookup.failures
-                                        + " listings: " + e.getMessage(),
+                                "looking up droplet " + lookup.name() + " still failing after " + lookup.failures
+                                        + " attempts: " + e.getMessage(),
                                 e));
             } else {
                 retrying.add(lookup);
             }
         }
-        boots.values().forEach(boot -> boot.checkDeadline(now));
         lock.lock();
         try {
-            lookups.addAll(retrying);
+            addLookups(retrying);
         } finally {
             lock.unlock();
         }
     }
 
-    private static void warnAboutDuplicates(List<RemoteDroplet> listed, List<Lookup> answering) {
-        Set<String> asked = new HashSet<>();
-        answering.forEach(lookup -> asked.addAll(lookup.names()));
-        Map<String, List<Long>> idsByName = new HashMap<>();
-        listed.stream()
-                .filter(d -> asked.contains(d.name()))
-                .sorted(Comparator.comparingLong(RemoteDroplet::id))
-                .forEach(d -> idsByName
-                        .computeIfAbsent(d.name(), n -> new ArrayList<>())
-                        .add(d.id()));
-        idsByName.forEach((name, ids) -> {
-            if (ids.size() > 1) {
-                LOG.warnf("%d droplets are named %s (ids %s); using the oldest", ids.size(), name, ids);
-            }
-        });
+    private void bootListingFailed(DigitalOceanException e) {
+        if (!e.isTransient()) {
+            PermanentFailure failure = new PermanentFailure(
+                    "listing droplets tagged " + DropletNames.BOOTING_TAG + " failed: " + e.getMessage(), e);
+            boots.values().forEach(boot -> boot.answer().completeExceptionally(failure));
+            return;
+        }
+        failedListings++;
+        LOG.warnf("Listing booting droplets failed (%d in a row), will list again: %s", failedListings, e.getMessage());
+        Instant now = clock.instant();
+        boots.values().forEach(boot -> boot.checkDeadline(now));
+    }
+
+    private static DigitalOceanException asDigitalOceanFailure(RuntimeException e) {
+        return e instanceof DigitalOceanException failure
+                ? failure
+                : new DigitalOceanException(e.toString(), 0, true, e);
+    }
+
+    private static int pages(int droplets) {
+        return Math.max(1, (droplets + PAGE - 1) / PAGE);
     }
 
     private static <T> T await(CompletableFuture<T> answer) {
@@ -244,20 +400,20 @@ public class FleetWatcher {
     }
 
     private static final class Lookup {
-        private final Set<String> names;
-        private final CompletableFuture<Map<String, RemoteDroplet>> answer;
+        private final String name;
+        private final CompletableFuture<Optional<RemoteDroplet>> answer;
         int failures;
 
-        Lookup(Set<String> names, CompletableFuture<Map<String, RemoteDroplet>> answer) {
-            this.names = names;
+        Lookup(String name, CompletableFuture<Optional<RemoteDroplet>> answer) {
+            this.name = name;
             this.answer = answer;
         }
 
-        Set<String> names() {
-            return names;
+        String name() {
+            return name;
         }
 
-        CompletableFuture<Map<String, RemoteDroplet>> answer() {
+        CompletableFuture<Optional<RemoteDroplet>> answer() {
             return answer;
         }
     }

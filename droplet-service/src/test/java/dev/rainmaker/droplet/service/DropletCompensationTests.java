@@ -7,6 +7,7 @@ import java.util.List;
 import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,10 @@ class DropletCompensationTests {
     private final FakeDigitalOcean digitalOcean = new FakeDigitalOcean();
     private final TransientRetry retry = new TransientRetry(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)));
     private final FleetWatcher watcher = new FleetWatcher(
-            digitalOcean, new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20)), retry);
+            digitalOcean,
+            new DuplicateReaper(digitalOcean, new SimpleMeterRegistry()),
+            new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
+            retry);
 
     @Test
     void aFailureAfterTheDropletExistsDestroysItByIdAndByNameAndASecondReportIsHarmless() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 
 import dev.rainmaker.droplet.client.DigitalOceanCalls;
 import dev.rainmaker.droplet.domain.DropletBatch;
+import dev.rainmaker.droplet.domain.RemoteDroplet;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletRequested;
@@ -25,10 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class DropletProvisionerTests {
 
     private static final DropletRequested REQUEST = request("acme-42");
+    private static final String HOST_KEY_TAG = "rainmaker-hostkey-" + "ab".repeat(32);
 
     @TempDir
     Path keys;
@@ -52,12 +56,12 @@ class DropletProvisionerTests {
         DropletBatch created = digitalOcean.creates.getFirst();
         assertThat(digitalOcean.creates).hasSize(1);
         assertThat(created.names()).containsExactly("rm-acme-42");
-        assertThat(created.tags().getFirst()).isEqualTo("rainmaker");
-        assertThat(created.tags().get(1)).matches("rainmaker-hostkey-[0-9a-f]{64}");
+        assertThat(created.tags()).startsWith("rainmaker", "rainmaker-booting");
+        assertThat(created.tags().get(2)).matches("rainmaker-hostkey-[0-9a-f]{64}");
         assertThat(created.userData()).startsWith("#cloud-config\n").contains("  - " + TestKeys.ED25519 + "\n");
         assertThat(droplet.publicIpv4()).startsWith("127.10.0.");
         assertThat(droplet.hostKeyFingerprint())
-                .isEqualTo(HostKeys.fingerprintFromHex(created.tags().get(1).substring("rainmaker-hostkey-".length())));
+                .isEqualTo(HostKeys.fingerprintFromHex(created.tags().get(2).substring("rainmaker-hostkey-".length())));
         assertThat(droplet.size()).isEqualTo("s-1vcpu-1gb");
         assertThat(digitalOcean.firewalls).singleElement().satisfies(fw -> {
             assertThat(fw.name()).isEqualTo("rainmaker");
@@ -75,13 +79,98 @@ class DropletProvisionerTests {
     }
 
     @Test
+    void aReportedDropletLosesItsInFlightTagInOneCallAndARedeliveryFindsItByNameWithOneCall() {
+        Droplet first = provisionAndReport(REQUEST);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !digitalOcean.untagged.isEmpty());
+        int callsBefore = digitalOcean.calls.get();
+
+        Droplet redelivered = provisionAndReport(REQUEST);
+
+        assertThat(digitalOcean.untagged).containsExactly(List.of(first.id()));
+        assertThat(digitalOcean.droplets())
+                .singleElement()
+                .satisfies(d -> assertThat(d.tags()).contains("rainmaker").doesNotContain("rainmaker-booting"));
+        assertThat(redelivered).isEqualTo(first);
+        assertThat(digitalOcean.creates).hasSize(1);
+        assertThat(digitalOcean.calls.get() - callsBefore)
+                .as("calls for a redelivery of an active droplet: one lookup by name")
+                .isEqualTo(1);
+        assertThat(digitalOcean.nameQueries).hasValue(1);
+    }
+
+    @Test
+    void bootWaitsListOnlyTheDropletsInFlightNotTheWholeFleet() {
+        for (int i = 0; i < 300; i++) {
+            digitalOcean.createdElsewhere("rm-old-" + i, List.of("rainmaker", HOST_KEY_TAG));
+        }
+        digitalOcean.listingsUntilActive = 4;
+
+        Droplet droplet = provisionAndReport(REQUEST);
+
+        assertThat(droplet.name()).isEqualTo("rm-acme-42");
+        assertThat(digitalOcean.listedTags)
+                .as("one listing of the fleet for the first lookup (its size unknown), then the in-flight tag only")
+                .startsWith("rainmaker")
+                .containsOnlyOnce("rainmaker")
+                .contains("rainmaker-booting");
+    }
+
+    @Test
+    void aDropletThatLeftTheInFlightListingsIsLookedUpByNameBeforeItCountsAsGone() {
+        RemoteDroplet untagged = digitalOcean.createdElsewhere("rm-acme-42", List.of("rainmaker", HOST_KEY_TAG));
+        digitalOcean.listingsUntilActive = 3;
+        provisioner = provisioner(provisioningKey, Duration.ofSeconds(10), true);
+
+        Droplet droplet = provisioner.provision(REQUEST);
+
+        assertThat(droplet.id()).isEqualTo(untagged.id());
+        assertThat(digitalOcean.creates).isEmpty();
+        assertThat(digitalOcean.destroyed).isEmpty();
+    }
+
+    @Test
+    void ofTwoDropletsWithTheCustomersNameTheOldestIsKeptAndTheOtherDestroyedAndCounted() {
+        RemoteDroplet oldest = digitalOcean.createdElsewhere("rm-acme-42", List.of("rainmaker", HOST_KEY_TAG));
+        RemoteDroplet younger = digitalOcean.createdElsewhere("rm-acme-42", List.of("rainmaker", HOST_KEY_TAG));
+
+        Droplet droplet = provisionAndReport(REQUEST);
+
+        assertThat(droplet.id()).isEqualTo(oldest.id());
+        assertThat(digitalOcean.destroyed).containsExactly(younger.id());
+        assertThat(digitalOcean.creates).isEmpty();
+        assertThat(meters.get("rainmaker.droplet.duplicates-destroyed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesThatBothCreatedTheFirewallConvergeOnTheLowestId() throws Exception {
+        digitalOcean.firewallListings = new CyclicBarrier(2);
+        FirewallGuard one = new FirewallGuard(digitalOcean);
+        FirewallGuard other = new FirewallGuard(digitalOcean);
+
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> first = threads.submit(one::ensure);
+            Future<?> second = threads.submit(other::ensure);
+            first.get();
+            second.get();
+        }
+
+        assertThat(digitalOcean.firewalls)
+                .as("both created one; the lower id survives")
+                .singleElement()
+                .satisfies(firewall -> assertThat(firewall.id()).isEqualTo("fw-1"));
+    }
+
+    @Test
     void aCreateWhoseAnswerWasLostIsFoundByNameInsteadOfSentAgain() {
         digitalOcean.createResponsesToLose = 1;
 
         Droplet droplet = provisioner.provision(REQUEST);
 
         assertThat(digitalOcean.creates).hasSize(1);
-        assertThat(digitalOcean.dropletsNamed("rm-acme-42")).isEqualTo(1);
+        assertThat(digitalOcean.countNamed("rm-acme-42")).isEqualTo(1);
         assertThat(droplet.name()).isEqualTo("rm-acme-42");
     }
 
@@ -190,6 +279,13 @@ class DropletProvisionerTests {
         assertThat(digitalOcean.creates).isEmpty();
     }
 
+    /** As the consumer does: provision, publish (here: nothing), report. */
+    private Droplet provisionAndReport(DropletRequested request) {
+        Droplet droplet = provisioner.provision(request);
+        provisioner.reported(droplet);
+        return droplet;
+    }
+
     private List<Droplet> provisionConcurrently(List<DropletRequested> requests) throws Exception {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Droplet>> futures = threads.invokeAll(requests.stream()
@@ -206,7 +302,10 @@ class DropletProvisionerTests {
     private DropletProvisioner provisioner(Path key, Duration bootTimeout, boolean destroyOnFailure) {
         TransientRetry retry = new TransientRetry(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)));
         FleetWatcher watcher = new FleetWatcher(
-                digitalOcean, new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20)), retry);
+                digitalOcean,
+                new DuplicateReaper(digitalOcean, meters),
+                new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
+                retry);
         CreateBatcher batcher = new CreateBatcher(
                 digitalOcean,
                 new FirewallGuard(digitalOcean),

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rainmaker.droplet.client.DigitalOceanApi;
@@ -24,6 +28,9 @@ final class FakeDigitalOcean implements DigitalOceanApi {
     final List<CloudFirewall> firewalls = new ArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger listings = new AtomicInteger();
+    final AtomicInteger nameQueries = new AtomicInteger();
+    final List<List<Long>> untagged = new ArrayList<>();
+    final List<String> listedTags = new ArrayList<>();
     private final Map<Long, RemoteDroplet> droplets = new LinkedHashMap<>();
     private final Map<Long, Integer> listingsSeen = new LinkedHashMap<>();
     private long nextId = 100;
@@ -40,6 +47,8 @@ final class FakeDigitalOcean implements DigitalOceanApi {
     int failListingsWith;
 
     int failingListings;
+    /** When set, the first firewall listings wait here for each other: instances that both find none. */
+    volatile CyclicBarrier firewallListings;
 
     @Override
     public void checkAccount() {
@@ -68,15 +77,31 @@ final class FakeDigitalOcean implements DigitalOceanApi {
     public synchronized List<RemoteDroplet> dropletsTagged(String tag) {
         calls.incrementAndGet();
         listings.incrementAndGet();
+        listedTags.add(tag);
         if (failingListings > 0) {
             failingListings--;
             throw new DigitalOceanException(
                     "GET /v2/droplets: " + failListingsWith, failListingsWith, failListingsWith >= 500, null);
         }
+        return listed(droplet -> droplet.tags().contains(tag));
+    }
+
+    @Override
+    public synchronized List<RemoteDroplet> dropletsNamed(String name) {
+        calls.incrementAndGet();
+        nameQueries.incrementAndGet();
+        return listed(droplet -> droplet.name().equals(name));
+    }
+
+    /** The droplets a listing shows; each listing that would show a droplet brings it closer to active. */
+    private List<RemoteDroplet> listed(java.util.function.Predicate<RemoteDroplet> filter) {
         List<RemoteDroplet> listed = new ArrayList<>();
         for (RemoteDroplet droplet : List.copyOf(droplets.values())) {
+            if (!filter.test(droplet)) {
+                continue;
+            }
             int seen = listingsSeen.merge(droplet.id(), 1, Integer::sum);
-            if (seen <= listingsHidingNewDroplets || !droplet.tags().contains(tag)) {
+            if (seen <= listingsHidingNewDroplets) {
                 continue;
             }
             if (listingsUntilActive >= 0 && seen - listingsHidingNewDroplets >= listingsUntilActive) {
@@ -86,6 +111,31 @@ final class FakeDigitalOcean implements DigitalOceanApi {
             listed.add(droplet);
         }
         return listed;
+    }
+
+    @Override
+    public synchronized void untag(String tag, List<Long> dropletIds) {
+        calls.incrementAndGet();
+        untagged.add(List.copyOf(dropletIds));
+        for (long id : dropletIds) {
+            RemoteDroplet d = droplets.get(id);
+            if (d != null) {
+                List<String> tags =
+                        d.tags().stream().filter(t -> !t.equals(tag)).toList();
+                droplets.put(
+                        id,
+                        new RemoteDroplet(
+                                d.id(), d.name(), d.status(), d.publicIpv4(), d.region(), d.image(), d.size(), tags));
+            }
+        }
+    }
+
+    /** A droplet made outside this service, as a second instance or a human would. */
+    synchronized RemoteDroplet createdElsewhere(String name, List<String> tags) {
+        RemoteDroplet droplet = new RemoteDroplet(
+                nextId++, name, "new", Optional.empty(), "fra1", "debian-12-x64", "s-1vcpu-1gb", tags);
+        droplets.put(droplet.id(), droplet);
+        return droplet;
     }
 
     @Override
@@ -120,9 +170,29 @@ final class FakeDigitalOcean implements DigitalOceanApi {
     }
 
     @Override
-    public synchronized List<CloudFirewall> firewalls() {
+    public List<CloudFirewall> firewalls() {
         calls.incrementAndGet();
-        return List.copyOf(firewalls);
+        CyclicBarrier barrier = firewallListings;
+        if (barrier != null) {
+            try {
+                barrier.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("firewall listings did not meet", e);
+            } finally {
+                firewallListings = null;
+            }
+        }
+        synchronized (this) {
+            return List.copyOf(firewalls);
+        }
+    }
+
+    @Override
+    public synchronized void deleteFirewall(String firewallId) {
+        calls.incrementAndGet();
+        if (!firewalls.removeIf(f -> f.id().equals(firewallId))) {
+            throw new DigitalOceanException("DELETE /v2/firewalls/" + firewallId + ": 404", 404, false, null);
+        }
     }
 
     @Override
@@ -146,7 +216,7 @@ final class FakeDigitalOcean implements DigitalOceanApi {
         return List.copyOf(droplets.values());
     }
 
-    synchronized long dropletsNamed(String name) {
+    synchronized long countNamed(String name) {
         return droplets.values().stream().filter(d -> d.name().equals(name)).count();
     }
 

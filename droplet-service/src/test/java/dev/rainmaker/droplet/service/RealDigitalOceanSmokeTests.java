@@ -65,13 +65,16 @@ class RealDigitalOceanSmokeTests {
                         size.regions().getFirst(),
                         SMALLEST_SIZE,
                         "debian-12-x64",
-                        List.of("rainmaker-smoke-test"),
+                        List.of("rainmaker-smoke-test", DropletNames.BOOTING_TAG),
                         CloudConfig.render(hostKey, OpenSshPublicKey.parse(TestKeys.ED25519))))
                 .getFirst();
         try {
             TransientRetry retry = new TransientRetry(6, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
             FleetWatcher watcher = new FleetWatcher(
-                    client, new FleetWatcher.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5)), retry);
+                    client,
+                    new DuplicateReaper(client, new SimpleMeterRegistry()),
+                    new FleetWatcher.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO),
+                    retry);
             RemoteDroplet active = watcher.awaitActive(created, Duration.ofMinutes(10), Duration.ofMinutes(1));
 
             assertThat(sshBanner(active.publicIpv4().orElseThrow(), Duration.ofMinutes(3)))

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +60,12 @@ final class StandInRig implements AutoCloseable {
     }
 
     final DigitalOceanStandIn standIn;
-    final DigitalOceanCalls calls = new DigitalOceanCalls(new SimpleMeterRegistry());
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final DigitalOceanCalls calls = new DigitalOceanCalls(meters);
+    final DigitalOceanClient client;
+    /** When each droplet was reported active, in order. */
+    final Queue<Instant> reportedAt = new ConcurrentLinkedQueue<>();
+
     final DropletProvisioner provisioner;
     private final Vertx vertx = Vertx.vertx();
 
@@ -69,14 +77,18 @@ final class StandInRig implements AutoCloseable {
                 settings.perMinute(),
                 settings.perHour(),
                 settings.requestTimeout());
-        DigitalOceanClient client = new DigitalOceanClient(vertx, config, calls, new TokenStatus());
+        client = new DigitalOceanClient(vertx, config, calls, new TokenStatus());
         TransientRetry retry = new TransientRetry(6, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
         Path key = Files.createTempFile("rainmaker-provisioning-", ".pub");
         key.toFile().deleteOnExit();
         Files.writeString(key, TestKeys.ED25519 + "\n");
         provisioner = new DropletProvisioner(
                 new FleetWatcher(
-                        client, new FleetWatcher.Timing(settings.lookupInterval(), settings.pollInterval()), retry),
+                        client,
+                        new DuplicateReaper(client, meters),
+                        new FleetWatcher.Timing(
+                                settings.lookupInterval(), settings.pollInterval(), settings.batchWindow()),
+                        retry),
                 new CreateBatcher(
                         client,
                         new FirewallGuard(client),
@@ -90,11 +102,19 @@ final class StandInRig implements AutoCloseable {
                 new DropletProvisioner.Waiting(settings.bootTimeout(), settings.notFoundGrace()));
     }
 
-    /** Each request provisioned on its own virtual thread; each outcome a {@link Droplet} or what it threw. */
+    /**
+     * Each request provisioned on its own virtual thread and reported, as the consumer reports it once its
+     * {@code DropletActive} is published; each outcome a {@link Droplet} or what it threw.
+     */
     List<Object> provisionAll(List<DropletRequested> requests) throws InterruptedException {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Droplet>> futures = threads.invokeAll(requests.stream()
-                    .map(r -> (Callable<Droplet>) () -> provisioner.provision(r))
+                    .map(r -> (Callable<Droplet>) () -> {
+                        Droplet droplet = provisioner.provision(r);
+                        provisioner.reported(droplet);
+                        reportedAt.add(Instant.now());
+                        return droplet;
+                    })
                     .toList());
             List<Object> outcomes = new ArrayList<>();
             for (Future<Droplet> future : futures) {

@@ -34,7 +34,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  *       the tag and its host destroyed; a tag that never existed: 404), {@code GET /v2/actions/{id}}.
  *   <li>{@code POST|GET /v2/firewalls}, {@code GET|DELETE /v2/firewalls/{id}}: 202 {@code waiting} on create, a name
  *       already taken 409, tags named by a firewall must exist (else 422); {@code POST /v2/tags} creates one (201),
- *       {@code GET /v2/tags/{name}}. Tags also exist once a droplet carried them.
+ *       {@code GET /v2/tags/{name}}, {@code DELETE /v2/tags/{name}/resources} (204; untags the listed droplets,
+ *       ignoring resources it does not hold; a tag that never existed: 404). Tags also exist once a droplet carried
+ *       them, and outlive being removed from droplets.
  *   <li>Lists are paginated: {@code page} (from 1), {@code per_page} (default 20; above 200 is served as 200, as
  *       DigitalOcean does), {@code links.pages} ({@code first}/{@code prev} after page 1, {@code next}/{@code last}
  *       before the last page, each keeping the other query parameters) and {@code meta.total}.

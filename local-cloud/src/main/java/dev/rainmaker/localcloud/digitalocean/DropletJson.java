@@ -36,7 +36,7 @@ final class DropletJson {
                 .put("size_slug", droplet.size.slug())
                 .put("networks", networks(droplet))
                 .put("region", droplet.region.toJson())
-                .put("tags", new JsonArray(droplet.tags))
+                .put("tags", new JsonArray(droplet.tags()))
                 .put("vpc_uuid", "5f5e1c10-0000-4000-8000-" + String.format("%012d", droplet.id % 1_000_000_000_000L));
     }
 

@@ -130,10 +130,16 @@ final class DropletRoutes {
         // The stand-in has no GPU droplets.
         boolean gpusOnly = "gpus".equals(type);
         Predicate<DropletState> filter = d -> !gpusOnly
-                && (tag == null || d.tags.contains(tag))
+                && (tag == null || d.hasTag(tag))
                 && (name == null || d.name.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
         JsonResponses.ok(
-                context, Pagination.page(context, baseUrl.get(), "droplets", dropletsJson(store.list(filter))));
+                context,
+                Pagination.page(
+                        context,
+                        baseUrl.get(),
+                        "droplets",
+                        store.list(filter),
+                        droplet -> DropletJson.droplet(droplet, catalogue)));
     }
 
     private void get(RoutingContext context) {

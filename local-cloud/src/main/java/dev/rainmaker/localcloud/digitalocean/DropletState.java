@@ -1,6 +1,7 @@
 package dev.rainmaker.localcloud.digitalocean;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,6 @@ final class DropletState {
     final CatalogueRegion region;
     final CatalogueSize size;
     final CatalogueImage image;
-    final List<String> tags;
     final boolean monitoring;
     final String userData;
     final Instant createdAt;
@@ -22,6 +22,7 @@ final class DropletState {
     final boolean stuckInNew;
     final Instant visibleFrom;
 
+    private final List<String> tags;
     private boolean bootDelayPassed;
     private String hostAddress;
     private boolean bootFailed;
@@ -45,13 +46,26 @@ final class DropletState {
         this.region = region;
         this.size = size;
         this.image = image;
-        this.tags = List.copyOf(tags);
+        this.tags = new ArrayList<>(tags);
         this.monitoring = monitoring;
         this.userData = userData;
         this.createdAt = createdAt;
         this.createActionId = createActionId;
         this.stuckInNew = stuckInNew;
         this.visibleFrom = visibleFrom;
+    }
+
+    synchronized List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    synchronized boolean hasTag(String tag) {
+        return tags.contains(tag);
+    }
+
+    /** Removes the tag; returns whether the droplet carried it. */
+    synchronized boolean untag(String tag) {
+        return tags.remove(tag);
     }
 
     /** Whether {@code GET /v2/droplets/{id}} finds it yet (a fault can make it 404 for a while after create). */
@@ -104,6 +118,6 @@ final class DropletState {
     }
 
     StandInDroplet view() {
-        return new StandInDroplet(id, name, tags, status(), userData);
+        return new StandInDroplet(id, name, tags(), status(), userData);
     }
 }

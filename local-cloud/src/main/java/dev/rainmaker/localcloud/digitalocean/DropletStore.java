@@ -62,7 +62,7 @@ final class DropletStore {
 
     /** Removes every droplet carrying the tag; returns the ids removed. */
     List<Long> removeTagged(String tag) {
-        return list(d -> d.tags.contains(tag)).stream()
+        return list(d -> d.hasTag(tag)).stream()
                 .filter(d -> droplets.remove(d.id) != null)
                 .map(d -> d.id)
                 .toList();

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.vertx.core.json.JsonArray;
@@ -22,6 +23,12 @@ final class Pagination {
     private Pagination() {}
 
     static JsonObject page(RoutingContext context, String baseUrl, String key, List<JsonObject> all) {
+        return page(context, baseUrl, key, all, Function.identity());
+    }
+
+    /** As {@link #page(RoutingContext, String, String, List)}, rendering only the items of the page asked for. */
+    static <T> JsonObject page(
+            RoutingContext context, String baseUrl, String key, List<T> all, Function<T, JsonObject> render) {
         int perPage = Math.min(MAX_PER_PAGE, positiveParam(context, "per_page", DEFAULT_PER_PAGE));
         int page = positiveParam(context, "page", 1);
         int lastPage = Math.max(1, (all.size() + perPage - 1) / perPage);
@@ -38,7 +45,9 @@ final class Pagination {
             pages.put("last", link(context, baseUrl, lastPage, perPage));
         }
         return new JsonObject()
-                .put(key, new JsonArray(List.copyOf(all.subList(from, to))))
+                .put(
+                        key,
+                        new JsonArray(all.subList(from, to).stream().map(render).toList()))
                 .put("links", pages.isEmpty() ? new JsonObject() : new JsonObject().put("pages", pages))
                 .put("meta", new JsonObject().put("total", all.size()));
     }

@@ -105,6 +105,66 @@ class DigitalOceanBatchAndTagTests {
     }
 
     @Test
+    void untaggingResourcesRemovesTheTagFromTheListedDropletsOnlyAndKeepsTheTag() throws Exception {
+        long one = createdId(
+                http.post("/v2/droplets", StandInHttp.dropletBody("one").put("tags", new JsonArray().add("booting"))));
+        long two = createdId(
+                http.post("/v2/droplets", StandInHttp.dropletBody("two").put("tags", new JsonArray().add("booting"))));
+        JsonObject untagOne = new JsonObject()
+                .put(
+                        "resources",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("resource_id", String.valueOf(one))
+                                        .put("resource_type", "droplet"))
+                                .add(new JsonObject().put("resource_id", "999").put("resource_type", "droplet"))
+                                .add(new JsonObject()
+                                        .put("resource_id", "vol-1")
+                                        .put("resource_type", "volume")));
+
+        HttpResponse<String> untagged = http.send("DELETE", "/v2/tags/booting/resources", untagOne.encode());
+
+        assertThat(untagged.statusCode()).isEqualTo(204);
+        assertThat(untagged.body()).isEmpty();
+        JsonArray stillBooting =
+                new JsonObject(http.get("/v2/droplets?tag_name=booting").body()).getJsonArray("droplets");
+        assertThat(stillBooting.stream().map(d -> ((JsonObject) d).getLong("id")))
+                .containsExactly(two);
+        assertThat(api.droplets())
+                .filteredOn(d -> d.id() == one)
+                .singleElement()
+                .satisfies(d -> assertThat(d.tags()).isEmpty());
+        assertThat(http.send("DELETE", "/v2/tags/booting/resources", untagOne.encode())
+                        .statusCode())
+                .as("untagging again changes nothing")
+                .isEqualTo(204);
+        assertThat(http.get("/v2/tags/booting").statusCode()).isEqualTo(200);
+        assertThat(http.send("DELETE", "/v2/tags/never-used/resources", untagOne.encode())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.send(
+                                "DELETE",
+                                "/v2/tags/booting/resources",
+                                new JsonObject()
+                                        .put(
+                                                "resources",
+                                                new JsonArray()
+                                                        .add(new JsonObject()
+                                                                .put("resource_id", two)
+                                                                .put("resource_type", "droplet")))
+                                        .encode())
+                        .statusCode())
+                .as("a resource_id that is not a string")
+                .isEqualTo(422);
+        assertThat(http.send("DELETE", "/v2/tags/booting/resources", null).statusCode())
+                .isEqualTo(422);
+    }
+
+    private static long createdId(HttpResponse<String> created) {
+        return new JsonObject(created.body()).getJsonObject("droplet").getLong("id");
+    }
+
+    @Test
     void perPageAbove200IsServedAs200AndPagesLinkToEachOther() throws Exception {
         for (int start = 0; start < 210; start += 10) {
             JsonObject body = StandInHttp.dropletBody("page").copy();

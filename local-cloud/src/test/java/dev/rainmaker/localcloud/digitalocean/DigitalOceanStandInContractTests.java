@@ -137,6 +137,45 @@ class DigitalOceanStandInContractTests {
     }
 
     @Test
+    void untaggingDropletsMatchesTheDocument() throws Exception {
+        long id = new JsonObject(http.post(
+                                "/v2/droplets",
+                                StandInHttp.dropletBody("untag")
+                                        .put(
+                                                "tags",
+                                                new JsonArray().add("rainmaker").add("rainmaker-booting")))
+                        .body())
+                .getJsonObject("droplet")
+                .getLong("id");
+        JsonObject resources = new JsonObject()
+                .put(
+                        "resources",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("resource_id", String.valueOf(id))
+                                        .put("resource_type", "droplet")));
+
+        http.send("DELETE", "/v2/tags/rainmaker-booting/resources", resources.encode());
+        http.send("DELETE", "/v2/tags/never-used/resources", resources.encode());
+
+        assertThat(api.exchanges()).extracting(Exchange::status).containsExactly(202, 204, 404);
+        assertThat(contract.violations(api.exchanges())).isEmpty();
+        assertThat(contract.requestViolations(
+                        "DELETE",
+                        "/v2/tags/rainmaker-booting/resources",
+                        new JsonObject()
+                                .put(
+                                        "resources",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("resource_id", String.valueOf(id))
+                                                        .put("resource_type", "server")))
+                                .encode()))
+                .as("a resource type DigitalOcean does not know")
+                .isNotEmpty();
+    }
+
+    @Test
     void errorAnswersMatchTheDocument() throws Exception {
         new StandInHttp(api, "wrong-token").get("/v2/droplets/1");
         http.post("/v2/droplets", StandInHttp.dropletBody("contract").put("image", "windows-95"));
