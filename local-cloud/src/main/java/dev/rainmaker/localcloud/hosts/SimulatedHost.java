@@ -33,14 +33,21 @@ public final class SimulatedHost {
     private final Supplier<Duration> latency;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final SimulatedHostPorts ports;
 
     SimulatedHost(
-            long dropletId, String address, HostState state, List<CommandModel> models, Supplier<Duration> latency) {
+            long dropletId,
+            String address,
+            int appPort,
+            HostState state,
+            List<CommandModel> models,
+            Supplier<Duration> latency) {
         this.dropletId = dropletId;
         this.address = address;
         this.state = state;
         this.models = List.copyOf(models);
         this.latency = latency;
+        this.ports = new SimulatedHostPorts(address, appPort, state);
     }
 
     public long dropletId() {
@@ -68,8 +75,25 @@ public final class SimulatedHost {
             return CommandResult.failed(fault.get().exitStatus, "simulated failure of: " + command);
         }
         synchronized (state) {
-            return dispatch(command);
+            try {
+                return dispatch(command);
+            } finally {
+                ports.sync();
+            }
         }
+    }
+
+    /**
+     * Opens and closes the host's sockets besides SSH to match its state, for a test that changed the state directly.
+     */
+    public void syncPorts() {
+        synchronized (state) {
+            ports.sync();
+        }
+    }
+
+    void closePorts() {
+        ports.close();
     }
 
     void failNext(String commandPrefix, int exitStatus, int times) {
