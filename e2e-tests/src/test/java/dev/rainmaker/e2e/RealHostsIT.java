@@ -119,6 +119,10 @@ class RealHostsIT {
                     event.droplet().publicIpv4(), secondsSince(checking));
         }
 
+        assertThat(counter("stack-service-1", "rainmaker_stack_outside_checks_total", "passed"))
+                .as("hosts stack-service checked from outside before reporting them installed")
+                .isGreaterThanOrEqualTo(customers.size());
+
         secondRunChangesNothing(ids);
     }
 
@@ -152,10 +156,15 @@ class RealHostsIT {
 
     /** The service's counter of steps it had to apply, from its Prometheus metrics. */
     private static double appliedSteps(String service, String metric) throws Exception {
+        return counter(service, metric, "applied");
+    }
+
+    /** A counter with an {@code outcome} label, from the service's Prometheus metrics. */
+    private static double counter(String service, String metric, String outcome) throws Exception {
         String metrics = OutsideView.httpGet("http://127.0.0.1:" + httpPorts.get(service) + "/q/metrics");
         assertThat(metrics).as("metrics of %s", service).startsWith("200 ").contains(metric + "{");
         return metrics.lines()
-                .filter(line -> line.startsWith(metric + "{") && line.contains("outcome=\"applied\""))
+                .filter(line -> line.startsWith(metric + "{") && line.contains("outcome=\"" + outcome + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
