@@ -2,7 +2,9 @@ package dev.rainmaker.stack.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import dev.rainmaker.stack.domain.DatabaseEngine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,6 +26,20 @@ public interface StackConfig {
 
     /** The look at a finished host from outside, before it is reported installed. */
     OutsideCheck outside();
+
+    /** Stack options per plan name ({@code rainmaker.stack.plans.<plan>.*}); a plan not listed gets the defaults. */
+    Map<String, PlanOptions> plans();
+
+    interface PlanOptions {
+
+        /** AWStats on the site's nginx log. */
+        @WithDefault("false")
+        boolean awstats();
+
+        /** {@code mariadb} or {@code mysql}. */
+        @WithDefault("mariadb")
+        DatabaseEngine database();
+    }
 
     interface OutsideCheck {
 

@@ -161,6 +161,42 @@ class StackServiceTest {
     }
 
     @Test
+    void aProPlanCustomerGetsAwstatsReadingNginxsLogAndItsVersionReported() throws Exception {
+        TestSshHostsResource.TestHost host = TestSshHostsResource.forProPlan;
+        HostHardened event = hardened("pro-1", "pro", "debian-12-x64", host.address(), host.hostKeyFingerprint());
+
+        kafka.publish(HARDENED, "pro-1", EventJson.write(event));
+
+        ConsumerRecord<String, String> record =
+                kafka.await(INSTALLED, r -> "pro-1".equals(r.key()), 1, WAIT).get(0);
+        StackInstalled installed = EventJson.read(record.value(), StackInstalled.class);
+        assertThat(installed.components()).containsEntry("awstats", version("awstats"));
+        assertThat(host.host().state().files.get("/etc/awstats/awstats.pro-1.conf"))
+                .contains("LogFile=\"/var/log/nginx/access.log\"");
+        assertThat(host.commands()).contains("/usr/lib/cgi-bin/awstats.pl -config=pro-1 -update");
+    }
+
+    @Test
+    void aPlanAskingForMysqlOnDebianIsADeadLetterBeforeAnythingIsSentToTheHost() throws Exception {
+        int commandsBefore = TestSshHostsResource.healthy.commands().size();
+        HostHardened event = hardened(
+                "legacy-1",
+                "legacy",
+                "debian-12-x64",
+                TestSshHostsResource.healthy.address(),
+                TestSshHostsResource.healthy.hostKeyFingerprint());
+
+        kafka.publish(HARDENED, "legacy-1", EventJson.write(event));
+
+        ConsumerRecord<String, String> dead = kafka.await(DEAD_LETTERS, r -> "legacy-1".equals(r.key()), 1, WAIT)
+                .get(0);
+        assertThat(header(dead, "dead-letter-reason"))
+                .contains("plan 'legacy' asks for MySQL")
+                .contains("Debian 12, which ships no MySQL server");
+        assertThat(TestSshHostsResource.healthy.commands()).hasSize(commandsBefore);
+    }
+
+    @Test
     void isReadyOnceTheProvisioningKeyLoads() {
         assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
@@ -183,14 +219,19 @@ class StackServiceTest {
     }
 
     private static HostHardened hardened(String customerId, String address, String fingerprint) {
+        return hardened(customerId, "starter", "debian-12-x64", address, fingerprint);
+    }
+
+    private static HostHardened hardened(
+            String customerId, String plan, String image, String address, String fingerprint) {
         SignupReceived signup = new SignupReceived(
-                customerId, "ops@" + customerId + ".example", "Ada", "starter", "Europe/Berlin", List.of());
+                customerId, "ops@" + customerId + ".example", "Ada", plan, "Europe/Berlin", List.of());
         Droplet droplet = new Droplet(
                 Math.abs(customerId.hashCode()),
                 "rm-" + customerId,
                 address,
                 "fra1",
-                "debian-12-x64",
+                image,
                 "s-1vcpu-1gb",
                 fingerprint);
         return new HostHardened(signup, droplet, List.of("timezone", "admin-users", "sshd", "firewall"));

@@ -17,7 +17,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * local-cloud's simulated Debian 12 hosts, each on its own loopback address with real sockets for SSH and, once nginx
- * runs, the app: a healthy one and one whose memcached cannot bind its port. The provisioning key is written in
+ * runs, the app: a healthy one, one whose memcached cannot bind its port, and one for a customer of the pro plan
+ * (with AWStats). The provisioning key is written in
  * OpenSSH format, as operators provide it.
  */
 public class TestSshHostsResource implements QuarkusTestResourceLifecycleManager {
@@ -25,6 +26,7 @@ public class TestSshHostsResource implements QuarkusTestResourceLifecycleManager
     public static SimulatedHosts hosts;
     public static TestHost healthy;
     public static TestHost memcachedCannotBind;
+    public static TestHost forProPlan;
 
     /** A booted simulated host and the fingerprint of the host key it presents. */
     public record TestHost(SimulatedHost host, String hostKeyFingerprint) {
@@ -49,12 +51,14 @@ public class TestSshHostsResource implements QuarkusTestResourceLifecycleManager
             healthy = boot(1, key);
             memcachedCannotBind = boot(2, key);
             memcachedCannotBind.host().state().settings.put(StackCommands.FAULT_CANNOT_BIND + "memcached", "true");
+            forProPlan = boot(3, key);
             return Map.of(
                     "rainmaker.ssh.port", Integer.toString(hosts.sshPort()),
                     "rainmaker.ssh.private-key-file", key.privateKeyFile().toString(),
                     "rainmaker.ssh.connect-budget", "PT5S",
                     "rainmaker.stack.app-port", Integer.toString(hosts.appPort()),
                     "rainmaker.stack.outside.connect-timeout", "PT0.5S",
+                    "rainmaker.stack.plans.legacy.database", "mysql",
                     "rainmaker.stack.verify-attempts", "2",
                     "rainmaker.stack.verify-pause", "PT0.1S");
         } catch (Exception e) {

@@ -34,8 +34,8 @@ public final class StackCommands implements CommandModel {
     static final String MUNIN_NODE_CONF = "/etc/munin/munin-node.conf";
     static final String RAINMAKER_DIR = "/etc/rainmaker";
 
-    private static final List<String> OWNED_PATHS =
-            List.of(NGINX_SITE, APP_PAGE, MEMCACHED_CONF, MUNIN_NODE_CONF, RAINMAKER_DIR + "/");
+    private static final List<String> OWNED_PATHS = List.of(
+            NGINX_SITE, APP_PAGE, MEMCACHED_CONF, MUNIN_NODE_CONF, RAINMAKER_DIR + "/", StackAwstats.CONFIG_DIRECTORY);
     private static final String STAT = "stat:";
     private static final String DEFAULT_STAT = "644 root:root";
 
@@ -116,6 +116,12 @@ public final class StackCommands implements CommandModel {
         if (w.equals(List.of("curl", "-fsS", "http://127.0.0.1/"))) {
             return StackApp.get(host);
         }
+        if (w.size() == 3
+                && first.equals(StackAwstats.SCRIPT)
+                && w.get(1).startsWith("-config=")
+                && w.get(2).equals("-update")) {
+            return StackAwstats.update(w.get(1).substring("-config=".length()), host);
+        }
         return null;
     }
 
@@ -146,7 +152,10 @@ public final class StackCommands implements CommandModel {
     }
 
     private static CommandResult parentMissing(String path, HostState host) {
-        if (path.startsWith(RAINMAKER_DIR + "/") && !host.settings.containsKey(STAT + RAINMAKER_DIR)) {
+        boolean awstatsMissing =
+                path.startsWith(StackAwstats.CONFIG_DIRECTORY) && !host.packages.containsKey("awstats");
+        if (awstatsMissing
+                || (path.startsWith(RAINMAKER_DIR + "/") && !host.settings.containsKey(STAT + RAINMAKER_DIR))) {
             return CommandResult.failed(1, "bash: line 1: " + path + ": No such file or directory\n");
         }
         return null;

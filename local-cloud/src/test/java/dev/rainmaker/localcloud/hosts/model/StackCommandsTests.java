@@ -156,4 +156,27 @@ class StackCommandsTests {
         CommandResult result = run(command);
         assertThat(result.exitStatus()).as(command + " -> " + result.stderr()).isZero();
     }
+
+    @Test
+    void awstatsUpdatesOnlyWithItsPackageItsConfigurationAndNginxsLog() {
+        String update = "/usr/lib/cgi-bin/awstats.pl -config=acme -update";
+        assertThat(run(update).exitStatus()).as("awstats not installed").isEqualTo(127);
+        assertThat(run("printf '%s' 'LogFile=\"/var/log/nginx/access.log\"' > '/etc/awstats/awstats.acme.conf'")
+                        .exitStatus())
+                .as("no /etc/awstats before the package")
+                .isEqualTo(1);
+
+        host.packages.put("awstats", "7.8-3+deb12u2");
+        assertThat(run(update).stdout()).as("no configuration").contains("Couldn't open config file");
+
+        ok("printf '%s' 'LogFile=\"/var/log/nginx/access.log\"' > '/etc/awstats/awstats.acme.conf'");
+        assertThat(run(update).stdout()).as("nginx not installed").contains("Couldn't open server log file");
+
+        host.packages.put("nginx", "1.22.1-9");
+        CommandResult updated = run(update);
+        assertThat(updated.exitStatus()).isZero();
+        assertThat(updated.stdout())
+                .contains("Create/Update database for config \"/etc/awstats/awstats.acme.conf\"")
+                .contains("From data in log file \"/var/log/nginx/access.log\"");
+    }
 }

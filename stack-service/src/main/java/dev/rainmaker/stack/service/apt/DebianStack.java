@@ -7,15 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rainmaker.stack.domain.CustomerDatabase;
+import dev.rainmaker.stack.domain.DatabaseEngine;
+import dev.rainmaker.stack.domain.StackOptions;
+import dev.rainmaker.stack.domain.StackSite;
 import dev.rainmaker.stack.service.HostStep;
+import dev.rainmaker.stack.service.StackRecipe;
+
+import static dev.rainmaker.stack.service.ShellQuote.quote;
 
 /**
  * The stack on Debian 12, in the order it is built: packages, their services, MariaDB secured and the customer's
- * database, memcached and munin-node kept local, nginx passing PHP to PHP-FPM, and the app seen working.
+ * database, memcached and munin-node kept local, nginx passing PHP to PHP-FPM, the app seen working and, when the
+ * plan asks for it, AWStats reading nginx's log. Debian 12 ships no MySQL server: {@link StackRecipes} refuses a plan
+ * that asks for one before anything is installed.
  */
-public final class DebianStack {
+public final class DebianStack implements StackRecipe {
 
-    /** Component name in {@code StackInstalled} to the package whose version it reports. */
+    /** Component name in {@code StackInstalled} to the package whose version it reports, without options. */
     public static final Map<String, String> COMPONENT_PACKAGES = orderedMap(
             "nginx", "nginx",
             "php-fpm", "php-fpm",
@@ -27,8 +35,51 @@ public final class DebianStack {
             List.of("nginx", "php-fpm", "php-mysql", "php-apcu", "mariadb-server", "memcached", "munin-node", "curl");
     private static final List<String> SERVICES = List.of("nginx", "php8.2-fpm", "mariadb", "memcached", "munin-node");
 
-    private DebianStack() {}
+    private final boolean awstats;
 
+    public DebianStack(StackOptions options) {
+        if (options.database() != DatabaseEngine.MARIADB) {
+            throw new IllegalArgumentException("Debian 12 ships MariaDB only, not " + options.database());
+        }
+        this.awstats = options.awstats();
+    }
+
+    @Override
+    public String family() {
+        return "Debian 12 (apt)";
+    }
+
+    @Override
+    public Map<String, String> componentPackages() {
+        Map<String, String> components = new LinkedHashMap<>(COMPONENT_PACKAGES);
+        if (awstats) {
+            components.put("awstats", Awstats.PACKAGE);
+        }
+        return Collections.unmodifiableMap(components);
+    }
+
+    @Override
+    public String versionCommand(String pkg) {
+        return "dpkg-query -W -f=" + quote("${Version}") + " " + pkg;
+    }
+
+    @Override
+    public List<HostStep> steps(StackSite site) {
+        List<HostStep> steps = new ArrayList<>(steps(site.database()));
+        if (awstats) {
+            steps.set(0, new PackagesInstalled(withAwstats()));
+            steps.addAll(Awstats.steps(site));
+        }
+        return List.copyOf(steps);
+    }
+
+    private static List<String> withAwstats() {
+        List<String> packages = new ArrayList<>(PACKAGES);
+        packages.add(Awstats.PACKAGE);
+        return packages;
+    }
+
+    /** The stack without options, as every plan gets it. */
     public static List<HostStep> steps(CustomerDatabase database) {
         List<HostStep> steps = new ArrayList<>();
         steps.add(new PackagesInstalled(PACKAGES));

@@ -3,7 +3,7 @@ package dev.rainmaker.stack.service.apt;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 
 /** The configuration files and the app page the stack writes, as they end up on the host. */
-final class StackFiles {
+public final class StackFiles {
 
     static final String NGINX_SITE_PATH = "/etc/nginx/sites-available/default";
     static final String MEMCACHED_CONF_PATH = "/etc/memcached.conf";
@@ -72,7 +72,7 @@ final class StackFiles {
     private StackFiles() {}
 
     /** The customer's app: says, as JSON, whether it reaches its database (password from the host's file) and memcached. */
-    static String appPage(CustomerDatabase database) {
+    public static String appPage(CustomerDatabase database) {
         return """
                 <?php
                 // Managed by Rainmaker: tells whether this app reaches its database and memcached.

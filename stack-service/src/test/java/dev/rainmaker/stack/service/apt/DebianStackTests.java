@@ -6,6 +6,9 @@ import java.util.List;
 import dev.rainmaker.localcloud.hosts.model.HostState;
 import dev.rainmaker.localcloud.hosts.model.StackCommands;
 import dev.rainmaker.stack.domain.CustomerDatabase;
+import dev.rainmaker.stack.domain.DatabaseEngine;
+import dev.rainmaker.stack.domain.StackOptions;
+import dev.rainmaker.stack.domain.StackSite;
 import dev.rainmaker.stack.service.HostStep;
 import dev.rainmaker.stack.service.PermanentFailure;
 import dev.rainmaker.stack.service.StepOutcome;
@@ -121,6 +124,34 @@ class DebianStackTests {
         assertThatThrownBy(() -> runAll(new ModelHostShell(host)))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("step 'memcached listens on 127.0.0.1:11211 only' failed its verification");
+    }
+
+    @Test
+    void aPlanWithAwstatsGetsItConfiguredForNginxsLogVerifiedAndReportedWithItsVersion() {
+        HostState host = new HostState();
+        ModelHostShell shell = new ModelHostShell(host);
+        DebianStack recipe = new DebianStack(new StackOptions("pro", true, DatabaseEngine.MARIADB));
+        StackSite site = new StackSite("acme-42", ACME, "203.0.113.7");
+
+        recipe.steps(site).forEach(step -> runner.run(shell, step));
+
+        assertThat(host.files.get("/etc/awstats/awstats.acme-42.conf"))
+                .contains("LogFile=\"/var/log/nginx/access.log\"")
+                .contains("LogFormat=1")
+                .contains("SiteDomain=\"203.0.113.7\"");
+        assertThat(shell.commands).contains("/usr/lib/cgi-bin/awstats.pl -config=acme-42 -update");
+        assertThat(recipe.componentPackages()).containsEntry("awstats", "awstats");
+        assertThat(shell.run(recipe.versionCommand("awstats")).stdout()).isNotBlank();
+    }
+
+    @Test
+    void aPlanWithoutAwstatsHasNoneOfIt() {
+        DebianStack recipe = new DebianStack(StackOptions.defaults("starter"));
+
+        assertThat(recipe.steps(new StackSite("acme-42", ACME, "203.0.113.7")))
+                .noneMatch(
+                        step -> step.name().contains("AWStats") || step.check().contains("awstats"));
+        assertThat(recipe.componentPackages()).doesNotContainKey("awstats");
     }
 
     private List<StepOutcome> runAll(ModelHostShell shell) {
