@@ -18,6 +18,7 @@ import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.hosts.real.Availability;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
@@ -44,6 +45,8 @@ class RealHostsIT {
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(6);
     private static final List<String> TIMEZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
     private static final List<String> ADMINS = List.of("ada", "grace", "katherine");
+    /** The pro plan adds AWStats (stack-service's rainmaker.stack.plans.pro.awstats). */
+    private static final List<String> PLANS = List.of("starter", "starter", "pro");
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static final Map<String, Integer> httpPorts = new HashMap<>();
@@ -89,7 +92,7 @@ class RealHostsIT {
             throws Exception {
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            customers.add(Customer.create(state, "real-" + (i + 1), ADMINS.get(i), TIMEZONES.get(i)));
+            customers.add(Customer.create(state, "real-" + (i + 1), ADMINS.get(i), TIMEZONES.get(i), PLANS.get(i)));
         }
         long publishedAt = System.nanoTime();
         customers.forEach(c ->
@@ -119,6 +122,9 @@ class RealHostsIT {
                     event.droplet().publicIpv4(), secondsSince(checking));
         }
 
+        for (Customer customer : customers) {
+            checkAwstats(customer);
+        }
         assertThat(counter("stack-service-1", "rainmaker_stack_outside_checks_total", "passed"))
                 .as("hosts stack-service checked from outside before reporting them installed")
                 .isGreaterThanOrEqualTo(customers.size());
@@ -223,6 +229,34 @@ class RealHostsIT {
         assertThat(lines).contains("timezone=" + customer.signup().timezone());
     }
 
+    /** AWStats is on the hosts of plans that ask for it, reported with its version, and updates from nginx's log. */
+    private static void checkAwstats(Customer customer) throws Exception {
+        String id = customer.signup().customerId();
+        StackInstalled installed = kafka.readAll(EventType.STACK_INSTALLED.topic()).stream()
+                .filter(record -> record.key().equals(id))
+                .map(record -> EventJson.read(record.value(), StackInstalled.class))
+                .findFirst()
+                .orElseThrow();
+        if (!customer.signup().plan().equals("pro")) {
+            assertThat(installed.components()).as("components of %s", id).doesNotContainKey("awstats");
+            return;
+        }
+        assertThat(installed.components()).as("components of %s", id).containsKey("awstats");
+        String address = installed.droplet().publicIpv4();
+        Path knownHosts = customer.directory().resolve("known_hosts");
+        OutsideView.Result update = OutsideView.ssh(
+                knownHosts,
+                customer.signup().adminUsers().getFirst().username(),
+                address,
+                customer.adminKey(),
+                "sudo -n test -f /etc/awstats/awstats." + id + ".conf && sudo -n /usr/lib/cgi-bin/awstats.pl -config="
+                        + id + " -update");
+        assertThat(update.exitStatus())
+                .as("AWStats update on %s: %s", address, update.stderr())
+                .isZero();
+        assertThat(update.stdout()).contains("/var/log/nginx/access.log");
+    }
+
     private static List<CustomerReady> readyEvents(Set<String> customers) {
         return kafka.readAll(EventType.CUSTOMER_READY.topic()).stream()
                 .filter(record -> customers.contains(record.key()))
@@ -249,7 +283,7 @@ class RealHostsIT {
     /** A sign-up whose admin user's key pair this test made, so it can log in as them. */
     private record Customer(SignupReceived signup, Path adminKey, Path directory) {
 
-        static Customer create(Path state, String id, String admin, String timezone) throws Exception {
+        static Customer create(Path state, String id, String admin, String timezone, String plan) throws Exception {
             Path directory = Files.createDirectories(state.resolve("customers").resolve(id));
             Path key = directory.resolve("admin_key");
             Files.deleteIfExists(key);
@@ -265,7 +299,7 @@ class RealHostsIT {
                     id,
                     "owner@" + id + ".example",
                     "Owner of " + id,
-                    "starter",
+                    plan,
                     timezone,
                     List.of(new AdminUser(admin, publicKey)));
             return new Customer(signup, key, directory);
