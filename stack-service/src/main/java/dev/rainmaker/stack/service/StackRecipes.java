@@ -1,10 +1,12 @@
 package dev.rainmaker.stack.service;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.rainmaker.stack.domain.DatabaseEngine;
 import dev.rainmaker.stack.domain.StackOptions;
-import dev.rainmaker.stack.service.apt.DebianStack;
+import dev.rainmaker.stack.service.apt.AptDistribution;
+import dev.rainmaker.stack.service.apt.AptStack;
 import dev.rainmaker.stack.service.dnf.EnterpriseLinuxStack;
 
 /**
@@ -18,13 +20,14 @@ public final class StackRecipes {
     /** @throws PermanentFailure for an image no recipe knows, or options its distribution cannot meet */
     public static StackRecipe forImage(String image, StackOptions options) {
         String slug = image == null ? "" : image.toLowerCase(Locale.ROOT);
-        if (slug.startsWith("debian-12")) {
-            if (options.database() == DatabaseEngine.MYSQL) {
+        Optional<AptDistribution> apt = AptDistribution.forImage(slug);
+        if (apt.isPresent()) {
+            if (options.database() == DatabaseEngine.MYSQL && !apt.get().shipsMysqlServer()) {
                 throw new PermanentFailure("plan '" + options.plan() + "' asks for MySQL, but image " + image
-                        + " is Debian 12, which ships no MySQL server (only MariaDB): give the plan database=mariadb"
-                        + " or an Ubuntu image");
+                        + " is " + apt.get().name() + ", which ships no MySQL server (only MariaDB): give the plan"
+                        + " database=mariadb or an Ubuntu image");
             }
-            return new DebianStack(options);
+            return new AptStack(apt.get(), options);
         }
         if (slug.startsWith("rocky-9") || slug.startsWith("almalinux-9")) {
             if (options.database() == DatabaseEngine.MYSQL) {
@@ -34,6 +37,6 @@ public final class StackRecipes {
             return new EnterpriseLinuxStack(options);
         }
         throw new PermanentFailure("no stack recipe for image '" + image
-                + "': known are debian-12-* (apt) and rocky-9-*, almalinux-9-* (dnf)");
+                + "': known are debian-12-*, ubuntu-22-04-*, ubuntu-24-04-* (apt) and rocky-9-*, almalinux-9-* (dnf)");
     }
 }

@@ -17,7 +17,7 @@ import dev.rainmaker.stack.client.NetworkHostProbe;
 import dev.rainmaker.stack.config.StackConfig;
 import dev.rainmaker.stack.domain.CommandOutput;
 import dev.rainmaker.stack.domain.CustomerDatabase;
-import dev.rainmaker.stack.service.apt.DebianStack;
+import dev.rainmaker.stack.service.apt.AptStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +110,7 @@ class OutsideCheckTests {
             @Override
             public void close() {}
         };
-        DebianStack.steps(CustomerDatabase.forCustomer("acme-" + id)).forEach(step -> runner.run(shell, step));
+        AptStack.steps(CustomerDatabase.forCustomer("acme-" + id)).forEach(step -> runner.run(shell, step));
         return host;
     }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.domain.StackOptions;
 import dev.rainmaker.stack.domain.StackSite;
-import dev.rainmaker.stack.service.apt.DebianStack;
+import dev.rainmaker.stack.service.apt.AptDistribution;
+import dev.rainmaker.stack.service.apt.AptStack;
 import dev.rainmaker.stack.service.dnf.EnterpriseLinuxStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class RecipeScriptTests {
 
     @Test
     void theAptFamilyRendersToAScriptThatPassesShellcheck() throws Exception {
-        String script = RecipeScript.render(new DebianStack(WITH_AWSTATS), SITE);
+        String script = RecipeScript.render(new AptStack(AptDistribution.DEBIAN_12, WITH_AWSTATS), SITE);
 
         assertThat(script)
                 .contains("apt-get install -y -q --no-install-recommends")

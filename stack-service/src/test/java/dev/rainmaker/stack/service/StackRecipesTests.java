@@ -2,7 +2,7 @@ package dev.rainmaker.stack.service;
 
 import dev.rainmaker.stack.domain.DatabaseEngine;
 import dev.rainmaker.stack.domain.StackOptions;
-import dev.rainmaker.stack.service.apt.DebianStack;
+import dev.rainmaker.stack.service.apt.AptStack;
 import dev.rainmaker.stack.service.dnf.EnterpriseLinuxStack;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class StackRecipesTests {
 
     @Test
     void debianImagesGetTheAptFamilyAndEnterpriseLinuxImagesTheDnfFamily() {
-        assertThat(StackRecipes.forImage("debian-12-x64", MARIADB)).isInstanceOf(DebianStack.class);
+        assertThat(StackRecipes.forImage("debian-12-x64", MARIADB)).isInstanceOf(AptStack.class);
         assertThat(StackRecipes.forImage("rocky-9-x64", MARIADB)).isInstanceOf(EnterpriseLinuxStack.class);
         assertThat(StackRecipes.forImage("almalinux-9-x64", MARIADB)).isInstanceOf(EnterpriseLinuxStack.class);
     }

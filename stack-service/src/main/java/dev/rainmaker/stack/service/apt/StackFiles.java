@@ -10,7 +10,12 @@ public final class StackFiles {
     static final String MUNIN_NODE_CONF_PATH = "/etc/munin/munin-node.conf";
     static final String APP_PAGE_PATH = "/var/www/html/index.php";
 
-    static final String NGINX_SITE = """
+    /** The site for the distribution's PHP-FPM, e.g. 8.2. */
+    static String nginxSite(String phpVersion) {
+        return NGINX_SITE.replace("php8.2-fpm.sock", "php" + phpVersion + "-fpm.sock");
+    }
+
+    private static final String NGINX_SITE = """
             # Managed by Rainmaker: the customer's app, through PHP-FPM.
             server {
                 listen 80 default_server;

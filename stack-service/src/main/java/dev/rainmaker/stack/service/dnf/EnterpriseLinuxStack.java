@@ -28,7 +28,7 @@ import dev.rainmaker.stack.service.apt.TestDatabaseRemoved;
 import static dev.rainmaker.stack.service.ShellQuote.quote;
 
 /**
- * The stack on Rocky Linux and AlmaLinux 9 (the dnf family), step for step what {@code DebianStack} builds: EPEL for
+ * The stack on Rocky Linux and AlmaLinux 9 (the dnf family), step for step what {@code AptStack} builds: EPEL for
  * munin-node (and AWStats), the distribution's nginx, PHP-FPM (running as apache), MariaDB 10.5 and memcached, SELinux
  * letting PHP-FPM reach memcached, and the same checks. The steps that only speak SQL, systemd or files are shared
  * with the apt family.

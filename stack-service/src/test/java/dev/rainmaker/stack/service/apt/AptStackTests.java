@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DebianStackTests {
+class AptStackTests {
 
     private static final CustomerDatabase ACME = CustomerDatabase.forCustomer("acme-42");
 
@@ -130,7 +130,8 @@ class DebianStackTests {
     void aPlanWithAwstatsGetsItConfiguredForNginxsLogVerifiedAndReportedWithItsVersion() {
         HostState host = new HostState();
         ModelHostShell shell = new ModelHostShell(host);
-        DebianStack recipe = new DebianStack(new StackOptions("pro", true, DatabaseEngine.MARIADB));
+        AptStack recipe =
+                new AptStack(AptDistribution.DEBIAN_12, new StackOptions("pro", true, DatabaseEngine.MARIADB));
         StackSite site = new StackSite("acme-42", ACME, "203.0.113.7");
 
         recipe.steps(site).forEach(step -> runner.run(shell, step));
@@ -146,7 +147,7 @@ class DebianStackTests {
 
     @Test
     void aPlanWithoutAwstatsHasNoneOfIt() {
-        DebianStack recipe = new DebianStack(StackOptions.defaults("starter"));
+        AptStack recipe = new AptStack(AptDistribution.DEBIAN_12, StackOptions.defaults("starter"));
 
         assertThat(recipe.steps(new StackSite("acme-42", ACME, "203.0.113.7")))
                 .noneMatch(
@@ -155,7 +156,7 @@ class DebianStackTests {
     }
 
     private List<StepOutcome> runAll(ModelHostShell shell) {
-        List<HostStep> steps = DebianStack.steps(ACME);
+        List<HostStep> steps = AptStack.steps(ACME);
         return steps.stream().map(step -> runner.run(shell, step)).toList();
     }
 }
