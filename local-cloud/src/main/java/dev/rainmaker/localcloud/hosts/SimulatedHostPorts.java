@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class SimulatedHostPorts implements AutoCloseable {
     private final String address;
     private final int appPort;
     private final HostState state;
-    private final Map<Integer, ServerSocket> daemons = new HashMap<>();
+    private final Map<Integer, Listener> daemons = new HashMap<>();
     private HttpServer web;
     private boolean closed;
 
@@ -58,7 +59,7 @@ final class SimulatedHostPorts implements AutoCloseable {
             if (wanted.contains(open.getKey())) {
                 return false;
             }
-            closeQuietly(open.getValue());
+            open.getValue().close();
             return true;
         });
         wanted.stream().filter(port -> !daemons.containsKey(port)).forEach(port -> listen(port));
@@ -71,7 +72,7 @@ final class SimulatedHostPorts implements AutoCloseable {
             web.stop(0);
             web = null;
         }
-        daemons.values().forEach(SimulatedHostPorts::closeQuietly);
+        daemons.values().forEach(Listener::close);
         daemons.clear();
     }
 
@@ -108,8 +109,9 @@ final class SimulatedHostPorts implements AutoCloseable {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, port));
-            daemons.put(port, socket);
-            Thread.ofVirtual().name("simulated-" + address + ":" + port).start(() -> acceptUntilClosed(socket));
+            Thread acceptor =
+                    Thread.ofVirtual().name("simulated-" + address + ":" + port).start(() -> acceptUntilClosed(socket));
+            daemons.put(port, new Listener(socket, acceptor));
         } catch (IOException e) {
             LOG.warn("simulated host {} cannot open port {}: {}", address, port, e.getMessage());
         }
@@ -125,11 +127,24 @@ final class SimulatedHostPorts implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // already closed
+    /** A listening socket and the thread accepting on it. */
+    private record Listener(ServerSocket socket, Thread acceptor) {
+
+        /**
+         * Closes the socket and waits for the acceptor to leave {@code accept}: a socket closed while a thread is
+         * blocked on it keeps listening until that thread has woken up.
+         */
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+            try {
+                acceptor.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -53,6 +53,18 @@ class RecipeScriptTests {
         assertPassesShellcheck(script);
     }
 
+    @Test
+    void theAptFamilyWithMysqlOnUbuntuRendersToAScriptThatPassesShellcheck() throws Exception {
+        String script = RecipeScript.render(
+                new AptStack(
+                        AptDistribution.UBUNTU_24_04,
+                        new StackOptions("legacy", false, dev.rainmaker.stack.domain.DatabaseEngine.MYSQL)),
+                SITE);
+
+        assertThat(script).contains(" mysql-server ").contains("php-fpm8.3 -m");
+        assertPassesShellcheck(script);
+    }
+
     private void assertPassesShellcheck(String script) throws IOException, InterruptedException {
         assumeTrue(onPath("shellcheck"), "shellcheck is not installed here (apt-get install shellcheck)");
         Path file = Files.writeString(dir.resolve("recipe.sh"), script);

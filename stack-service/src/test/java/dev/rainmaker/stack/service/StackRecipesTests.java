@@ -22,6 +22,15 @@ class StackRecipesTests {
     }
 
     @Test
+    void mysqlOnUbuntuGoesThroughTheAptFamily() {
+        StackRecipe recipe = StackRecipes.forImage("ubuntu-24-04-x64", MYSQL);
+
+        assertThat(recipe).isInstanceOf(AptStack.class);
+        assertThat(recipe.family()).isEqualTo("Ubuntu 24.04 (apt, MySQL)");
+        assertThat(recipe.componentPackages()).containsEntry("mysql", "mysql-server");
+    }
+
+    @Test
     void mysqlOnDebianIsRefusedSayingDebianShipsOnlyMariadb() {
         assertThatThrownBy(() -> StackRecipes.forImage("debian-12-x64", MYSQL))
                 .isInstanceOf(PermanentFailure.class)

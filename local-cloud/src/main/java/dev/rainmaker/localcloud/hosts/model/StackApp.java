@@ -46,11 +46,11 @@ final class StackApp {
         if (page == null || !site.contains("index index.php")) {
             return Optional.of(WebAnswer.error(403));
         }
-        if (!site.contains("fastcgi_pass " + StackCommands.PHP_FPM_SOCKET)) {
+        if (!site.contains("fastcgi_pass " + StackCommands.phpFpmSocket(host))) {
             // nginx hands out the PHP source as a file; the app does not run.
             return Optional.of(new WebAnswer(200, "application/octet-stream", page));
         }
-        if (!host.activeServices.contains(StackCommands.PHP_FPM_SERVICE)) {
+        if (!host.activeServices.contains(StackCommands.phpFpmService(host))) {
             return Optional.of(WebAnswer.error(502));
         }
         return Optional.of(new WebAnswer(

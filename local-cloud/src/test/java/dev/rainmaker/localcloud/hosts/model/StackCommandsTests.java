@@ -179,4 +179,24 @@ class StackCommandsTests {
                 .contains("Create/Update database for config \"/etc/awstats/awstats.acme.conf\"")
                 .contains("From data in log file \"/var/log/nginx/access.log\"");
     }
+
+    @Test
+    void mysqlSpeaksItsOwnAccountDialectAndHasNoMariadbClient() {
+        host.packages.put("mysql-server", "8.0.39-0ubuntu0.24.04.2");
+        host.activeServices.add("mysql");
+
+        assertThat(run("mariadb -N -e 'SHOW DATABASES'").exitStatus()).isEqualTo(127);
+        assertThat(run("mysql -N -e 'SHOW DATABASES'").stdout())
+                .as("Ubuntu's MySQL has no test database")
+                .doesNotContain("test");
+        assertThat(run("mysql -N -e \"SELECT COUNT(*) FROM mysql.user WHERE User='root' AND (Host<>'localhost' OR"
+                                + " plugin<>'auth_socket')\"")
+                        .stdout())
+                .isEqualTo("0\n");
+        assertThat(run("mysql -e \"DELETE FROM mysql.global_priv WHERE User=''\"")
+                        .exitStatus())
+                .as("MariaDB's table")
+                .isEqualTo(1);
+        ok("mysql -e \"DELETE FROM mysql.user WHERE User=''; FLUSH PRIVILEGES\"");
+    }
 }
