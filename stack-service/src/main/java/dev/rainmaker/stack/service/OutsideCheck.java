@@ -63,7 +63,8 @@ public class OutsideCheck {
         if (ports.containsKey(sshPort) && ports.get(sshPort).reachable()) {
             Set<String> methods = probe.sshAuthMethods(address, sshPort);
             if (!methods.equals(Set.of("publickey"))) {
-                findings.add("sshd offers " + String.join(", ", methods) + " (only publickey is allowed)");
+                String offered = methods.isEmpty() ? "no login method" : String.join(", ", methods);
+                findings.add("sshd offers " + offered + " (only publickey is allowed)");
             }
         }
         WebPage page = probe.get(appUrl);
