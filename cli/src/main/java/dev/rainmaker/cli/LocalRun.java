@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 
 /**
@@ -20,6 +22,8 @@ import dev.rainmaker.localcloud.LocalCloudInfo;
 public final class LocalRun implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Real hosts may install tools and build their base image first (a few minutes, once a fortnight). */
+    private static final Duration REAL_HOSTS_START_TIMEOUT = Duration.ofMinutes(10);
 
     private final ServiceProcess localCloud;
     private final LocalCloudInfo cloud;
@@ -32,7 +36,8 @@ public final class LocalRun implements AutoCloseable {
         this.services = services;
     }
 
-    public record Options(Path repository, Path stateDirectory, int kafkaPort, Duration bootDelay) {}
+    public record Options(
+            Path repository, Path stateDirectory, int kafkaPort, Duration bootDelay, LocalCloud.HostKind hosts) {}
 
     public static LocalRun start(Options options, Consumer<String> report) {
         Path logs = options.stateDirectory().resolve("logs");
@@ -52,14 +57,19 @@ public final class LocalRun implements AutoCloseable {
                         "--kafka-port",
                         String.valueOf(options.kafkaPort()),
                         "--boot-delay",
-                        options.bootDelay().toMillis() + "ms"),
+                        options.bootDelay().toMillis() + "ms",
+                        "--hosts",
+                        options.hosts().name().toLowerCase(Locale.ROOT)),
                 Map.of("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
                 Map.of(),
                 logs.resolve("local-cloud.log"),
                 0));
         List<ServiceProcess> services = new ArrayList<>();
         try {
-            LocalCloudInfo cloud = awaitInfo(localCloud, infoFile);
+            LocalCloudInfo cloud = awaitInfo(
+                    localCloud,
+                    infoFile,
+                    options.hosts() == LocalCloud.HostKind.REAL ? REAL_HOSTS_START_TIMEOUT : START_TIMEOUT);
             report.accept("local cloud up: " + cloud);
             for (ServiceLaunch launch : PipelineServices.launches(options.repository(), cloud, logs, 1)) {
                 services.add(ServiceProcess.start(launch));
@@ -97,14 +107,14 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    private static LocalCloudInfo awaitInfo(ServiceProcess localCloud, Path infoFile) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+    private static LocalCloudInfo awaitInfo(ServiceProcess localCloud, Path infoFile, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         while (!Files.exists(infoFile)) {
             if (!localCloud.isAlive()) {
                 throw new IllegalStateException("the local cloud stopped while starting; see " + localCloud.logFile());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the local cloud did not start within " + START_TIMEOUT.toSeconds()
+                throw new IllegalStateException("the local cloud did not start within " + timeout.toSeconds()
                         + " s; see " + localCloud.logFile());
             }
             ServiceProcess.sleep(Duration.ofMillis(100));

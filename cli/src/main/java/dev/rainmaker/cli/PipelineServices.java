@@ -50,6 +50,9 @@ public final class PipelineServices {
                 properties.put(
                         "rainmaker.ssh.private-key-file",
                         cloud.provisioningPrivateKey().toString());
+                if (name.equals("stack-service")) {
+                    properties.put("rainmaker.stack.app-port", String.valueOf(cloud.appPort()));
+                }
             }
             case "notifier-service" -> {
                 properties.put("quarkus.mailer.host", "127.0.0.1");

@@ -8,14 +8,16 @@ import java.util.concurrent.CountDownLatch;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 
 /** {@code ./rainmaker demo | up}: Rainmaker on this machine, on its embedded local cloud. */
 public final class RainmakerCli {
 
     private static final String USAGE = """
-            usage: ./rainmaker demo [--customers N] [--boot-delay DURATION] [--timeout DURATION]
-                   ./rainmaker up   [--kafka-port PORT] [--boot-delay DURATION]
+            usage: ./rainmaker demo [--customers N] [--boot-delay DURATION] [--timeout DURATION] [--hosts KIND]
+                   ./rainmaker up   [--kafka-port PORT] [--boot-delay DURATION] [--hosts KIND]
                    ./rainmaker dlq  list | show | replay  (./rainmaker dlq for its options)
 
               demo  starts the local cloud and the four services, publishes N demo sign-ups (default 1),
@@ -24,6 +26,8 @@ public final class RainmakerCli {
               up    starts the same and keeps running until Ctrl-C; publish sign-ups to Kafka at
                     127.0.0.1:PORT (default 9092), topic rainmaker.signup-received (see README.md).
 
+              KIND: auto (default: real Debian 12 machines where this machine can run them, that is Linux,
+                    root and the tools installable; simulated hosts otherwise), real, or simulated.
               DURATION: 500ms, 2s, 5m. Defaults: --boot-delay 2s, --timeout 5m.
             """;
 
@@ -54,7 +58,13 @@ public final class RainmakerCli {
             System.exit(2);
             return;
         }
-        int status = args[0].equals("demo") ? demo(repository, options) : up(repository, options);
+        int status;
+        try {
+            status = args[0].equals("demo") ? demo(repository, options) : up(repository, options);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            status = 1;
+        }
         System.exit(status);
     }
 
@@ -62,7 +72,8 @@ public final class RainmakerCli {
         String prefix = "demo-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
         List<SignupReceived> signups = DemoSignups.create(prefix, options.customers());
         var run = LocalRun.start(
-                new LocalRun.Options(repository, repository.resolve(".rainmaker"), 0, options.bootDelay()),
+                new LocalRun.Options(
+                        repository, repository.resolve(".rainmaker"), 0, options.bootDelay(), hosts(options)),
                 System.out::println);
         try (run;
                 var kafka = new TopicClient(run.cloud().kafkaBootstrapServers());
@@ -87,7 +98,11 @@ public final class RainmakerCli {
     static int up(Path repository, CliOptions options) {
         var run = LocalRun.start(
                 new LocalRun.Options(
-                        repository, repository.resolve(".rainmaker"), options.kafkaPort(), options.bootDelay()),
+                        repository,
+                        repository.resolve(".rainmaker"),
+                        options.kafkaPort(),
+                        options.bootDelay(),
+                        hosts(options)),
                 System.out::println);
         System.out.printf(
                 "%nRainmaker is up. Publish sign-ups to Kafka at %s, topic %s, key = customer id.%n"
@@ -102,14 +117,22 @@ public final class RainmakerCli {
         return 0;
     }
 
+    /** Real or simulated hosts, printed with the reason before anything starts. */
+    private static LocalCloud.HostKind hosts(CliOptions options) {
+        HostChoice choice = HostChoice.decide(options.hosts(), RealHosts.availability());
+        System.out.println(choice.describe());
+        return choice.kind();
+    }
+
     /** Parsed options of {@code demo} and {@code up}. */
-    record CliOptions(int customers, Duration bootDelay, Duration timeout, int kafkaPort) {
+    record CliOptions(int customers, Duration bootDelay, Duration timeout, int kafkaPort, HostChoice.Wanted hosts) {
 
         static CliOptions parse(List<String> args) {
             int customers = 1;
             Duration bootDelay = Duration.ofSeconds(2);
             Duration timeout = Duration.ofMinutes(5);
             int kafkaPort = 9092;
+            HostChoice.Wanted hosts = HostChoice.Wanted.AUTO;
             for (int i = 0; i < args.size(); i++) {
                 String name = args.get(i);
                 if (i + 1 >= args.size()) {
@@ -121,10 +144,11 @@ public final class RainmakerCli {
                     case "--boot-delay" -> bootDelay = duration(name, value);
                     case "--timeout" -> timeout = duration(name, value);
                     case "--kafka-port" -> kafkaPort = positive(name, value);
+                    case "--hosts" -> hosts = HostChoice.Wanted.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return new CliOptions(customers, bootDelay, timeout, kafkaPort);
+            return new CliOptions(customers, bootDelay, timeout, kafkaPort, hosts);
         }
 
         static Duration duration(String name, String value) {

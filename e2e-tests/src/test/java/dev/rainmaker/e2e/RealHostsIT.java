@@ -20,6 +20,7 @@ import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.hosts.real.Availability;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
@@ -46,6 +47,8 @@ class RealHostsIT {
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(6);
     private static final List<String> TIMEZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
     private static final List<String> ADMINS = List.of("ada", "grace", "katherine");
+    /** The pro plan adds AWStats (stack-service's rainmaker.stack.plans.pro.awstats). */
+    private static final List<String> PLANS = List.of("starter", "starter", "pro");
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static final Map<String, Integer> httpPorts = new HashMap<>();
@@ -91,7 +94,7 @@ class RealHostsIT {
             throws Exception {
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            customers.add(Customer.create(state, "real-" + (i + 1), ADMINS.get(i), TIMEZONES.get(i)));
+            customers.add(Customer.create(state, "real-" + (i + 1), ADMINS.get(i), TIMEZONES.get(i), PLANS.get(i)));
         }
         long publishedAt = System.nanoTime();
         customers.forEach(c ->
@@ -121,6 +124,13 @@ class RealHostsIT {
                     "real-hosts tier: %s checked from outside in %d s%n",
                     event.droplet().publicIpv4(), secondsSince(checking));
         }
+
+        for (Customer customer : customers) {
+            checkAwstats(customer);
+        }
+        assertThat(counter("stack-service-1", "rainmaker_stack_outside_checks_total", "passed"))
+                .as("hosts stack-service checked from outside before reporting them installed")
+                .isGreaterThanOrEqualTo(customers.size());
 
         secondRunChangesNothing(ids);
     }
@@ -155,10 +165,15 @@ class RealHostsIT {
 
     /** The service's counter of steps it had to apply, from its Prometheus metrics. */
     private static double appliedSteps(String service, String metric) throws Exception {
+        return counter(service, metric, "applied");
+    }
+
+    /** A counter with an {@code outcome} label, from the service's Prometheus metrics. */
+    private static double counter(String service, String metric, String outcome) throws Exception {
         String metrics = OutsideView.httpGet("http://127.0.0.1:" + httpPorts.get(service) + "/q/metrics");
         assertThat(metrics).as("metrics of %s", service).startsWith("200 ").contains(metric + "{");
         return metrics.lines()
-                .filter(line -> line.startsWith(metric + "{") && line.contains("outcome=\"applied\""))
+                .filter(line -> line.startsWith(metric + "{") && line.contains("outcome=\"" + outcome + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
@@ -290,6 +305,34 @@ class RealHostsIT {
                 .doesNotContain("swap-on");
     }
 
+    /** AWStats is on the hosts of plans that ask for it, reported with its version, and updates from nginx's log. */
+    private static void checkAwstats(Customer customer) throws Exception {
+        String id = customer.signup().customerId();
+        StackInstalled installed = kafka.readAll(EventType.STACK_INSTALLED.topic()).stream()
+                .filter(record -> record.key().equals(id))
+                .map(record -> EventJson.read(record.value(), StackInstalled.class))
+                .findFirst()
+                .orElseThrow();
+        if (!customer.signup().plan().equals("pro")) {
+            assertThat(installed.components()).as("components of %s", id).doesNotContainKey("awstats");
+            return;
+        }
+        assertThat(installed.components()).as("components of %s", id).containsKey("awstats");
+        String address = installed.droplet().publicIpv4();
+        Path knownHosts = customer.directory().resolve("known_hosts");
+        OutsideView.Result update = OutsideView.ssh(
+                knownHosts,
+                customer.signup().adminUsers().getFirst().username(),
+                address,
+                customer.adminKey(),
+                "sudo -n test -f /etc/awstats/awstats." + id + ".conf && sudo -n /usr/lib/cgi-bin/awstats.pl -config="
+                        + id + " -update");
+        assertThat(update.exitStatus())
+                .as("AWStats update on %s: %s", address, update.stderr())
+                .isZero();
+        assertThat(update.stdout()).contains("/var/log/nginx/access.log");
+    }
+
     private static List<CustomerReady> readyEvents(Set<String> customers) {
         return kafka.readAll(EventType.CUSTOMER_READY.topic()).stream()
                 .filter(record -> customers.contains(record.key()))
@@ -316,7 +359,7 @@ class RealHostsIT {
     /** A sign-up whose admin user's key pair this test made, so it can log in as them. */
     private record Customer(SignupReceived signup, Path adminKey, Path directory) {
 
-        static Customer create(Path state, String id, String admin, String timezone) throws Exception {
+        static Customer create(Path state, String id, String admin, String timezone, String plan) throws Exception {
             Path directory = Files.createDirectories(state.resolve("customers").resolve(id));
             Path key = directory.resolve("admin_key");
             Files.deleteIfExists(key);
@@ -332,7 +375,7 @@ class RealHostsIT {
                     id,
                     "owner@" + id + ".example",
                     "Owner of " + id,
-                    "starter",
+                    plan,
                     timezone,
                     List.of(new AdminUser(admin, publicKey)));
             return new Customer(signup, key, directory);

@@ -88,6 +88,7 @@ public final class LocalCloud implements AutoCloseable {
                 token,
                 smtp.port(),
                 hosts.sshPort(),
+                hosts.appPort(),
                 key.privateKeyFile(),
                 key.publicKeyFile(),
                 options.hostKind().name().toLowerCase(java.util.Locale.ROOT));

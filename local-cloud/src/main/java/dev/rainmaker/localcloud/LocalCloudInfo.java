@@ -20,6 +20,7 @@ public record LocalCloudInfo(
         String digitalOceanToken,
         int smtpPort,
         int sshPort,
+        int appPort,
         Path provisioningPrivateKey,
         Path provisioningPublicKey,
         String hosts) {
@@ -31,6 +32,7 @@ public record LocalCloudInfo(
         properties.setProperty("digitalocean.token", digitalOceanToken);
         properties.setProperty("smtp.port", String.valueOf(smtpPort));
         properties.setProperty("ssh.port", String.valueOf(sshPort));
+        properties.setProperty("app.port", String.valueOf(appPort));
         properties.setProperty("provisioning.private-key", provisioningPrivateKey.toString());
         properties.setProperty("provisioning.public-key", provisioningPublicKey.toString());
         properties.setProperty("hosts", hosts);
@@ -62,6 +64,7 @@ public record LocalCloudInfo(
                 properties.getProperty("digitalocean.token"),
                 Integer.parseInt(properties.getProperty("smtp.port")),
                 Integer.parseInt(properties.getProperty("ssh.port")),
+                Integer.parseInt(properties.getProperty("app.port", "80")),
                 Path.of(properties.getProperty("provisioning.private-key")),
                 Path.of(properties.getProperty("provisioning.public-key")),
                 properties.getProperty("hosts"));
@@ -71,6 +74,7 @@ public record LocalCloudInfo(
     @Override
     public String toString() {
         return "LocalCloudInfo[kafka=" + kafkaBootstrapServers + ", digitalocean=" + digitalOceanUrl
-                + ", smtp=127.0.0.1:" + smtpPort + ", ssh port=" + sshPort + ", hosts=" + hosts + "]";
+                + ", smtp=127.0.0.1:" + smtpPort + ", ssh port=" + sshPort + ", app port=" + appPort + ", hosts="
+                + hosts + "]";
     }
 }

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--boot-delay 2000ms]}. Once everything
+ * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--boot-delay 2000ms] [--hosts
+ * simulated|real]}. Once everything
  * listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and removes
  * that file on the way out.
  */
@@ -23,17 +24,20 @@ public final class LocalCloudMain {
         Path stateDirectory = Path.of(".rainmaker");
         int kafkaPort = 9092;
         Duration bootDelay = Duration.ofSeconds(2);
+        LocalCloud.HostKind hosts = LocalCloud.HostKind.SIMULATED;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--state-dir" -> stateDirectory = Path.of(args[i + 1]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[i + 1]);
                 case "--boot-delay" -> bootDelay = Duration.ofMillis(Long.parseLong(args[i + 1].replace("ms", "")));
+                case "--hosts" -> hosts = LocalCloud.HostKind.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Files.createDirectories(stateDirectory);
         Path infoFile = stateDirectory.resolve("local-cloud.properties");
-        LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay));
+        LocalCloud cloud =
+                LocalCloud.start(new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay).withHostKind(hosts));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

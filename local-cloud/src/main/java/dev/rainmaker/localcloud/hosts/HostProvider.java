@@ -16,6 +16,11 @@ public interface HostProvider extends AutoCloseable {
     /** The TCP port the hosts' sshd listens on. */
     int sshPort();
 
+    /** The TCP port the hosts' web server (the customer's app) answers on. */
+    default int appPort() {
+        return 80;
+    }
+
     @Override
     void close();
 }

@@ -41,9 +41,15 @@ public final class SimulatedHost {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private volatile List<KeyPair> hostKeys;
     private int sshdConfigurationReads;
+    private final SimulatedHostPorts ports;
 
     SimulatedHost(
-            long dropletId, String address, HostState state, List<CommandModel> models, Supplier<Duration> latency) {
+            long dropletId,
+            String address,
+            int appPort,
+            HostState state,
+            List<CommandModel> models,
+            Supplier<Duration> latency) {
         this.dropletId = dropletId;
         this.address = address;
         this.state = state;
@@ -53,6 +59,7 @@ public final class SimulatedHost {
             this.hostKeys = loadHostKeys(state);
             this.sshdConfigurationReads = ServiceCommands.configurationReads(state, "ssh");
         }
+        this.ports = new SimulatedHostPorts(address, appPort, state);
     }
 
     public long dropletId() {
@@ -89,10 +96,27 @@ public final class SimulatedHost {
             return CommandResult.failed(fault.get().exitStatus, "simulated failure of: " + command);
         }
         synchronized (state) {
-            CommandResult result = dispatch(command, input);
-            rereadHostKeysIfSshdDid();
-            return result;
+            try {
+                CommandResult result = dispatch(command, input);
+                rereadHostKeysIfSshdDid();
+                return result;
+            } finally {
+                ports.sync();
+            }
         }
+    }
+
+    /**
+     * Opens and closes the host's sockets besides SSH to match its state, for a test that changed the state directly.
+     */
+    public void syncPorts() {
+        synchronized (state) {
+            ports.sync();
+        }
+    }
+
+    void closePorts() {
+        ports.close();
     }
 
     void failNext(String commandPrefix, int exitStatus, int times) {

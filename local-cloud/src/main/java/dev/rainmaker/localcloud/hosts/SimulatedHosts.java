@@ -26,6 +26,7 @@ public final class SimulatedHosts implements HostProvider {
     public static final int DEFAULT_PORT = 2222;
 
     private final int port;
+    private final int appPort;
     private final List<CommandModel> models;
     private final Map<Long, Booted> hosts = new ConcurrentHashMap<>();
     private final Map<Long, Duration> refusalsAtBoot = new ConcurrentHashMap<>();
@@ -39,20 +40,29 @@ public final class SimulatedHosts implements HostProvider {
 
     private record Booted(SimulatedHost host, HostSshServer server) {}
 
-    /** Hosts on {@code port} (0: one free port chosen now, the same for every host) answering with {@code models}. */
-    public SimulatedHosts(int port, List<CommandModel> models) {
+    /**
+     * Hosts with sshd on {@code port} and the web server (once the model's nginx runs) on {@code appPort} (either 0:
+     * one free port chosen now, the same for every host), answering with {@code models}.
+     */
+    public SimulatedHosts(int port, int appPort, List<CommandModel> models) {
         this.port = port == 0 ? LocalPorts.free() : port;
+        this.appPort = appPort == 0 ? LocalPorts.free() : appPort;
         this.models = List.copyOf(models);
     }
 
-    /** Debian 12 hosts on the default port. */
+    /** Hosts on {@code port} (0: a free one) answering with {@code models}; their web server on a free port. */
+    public SimulatedHosts(int port, List<CommandModel> models) {
+        this(port, 0, models);
+    }
+
+    /** Debian 12 hosts on the default SSH port. */
     public SimulatedHosts() {
         this(DEFAULT_PORT, CommandModels.debian12());
     }
 
-    /** Debian 12 hosts on a free port: for tests. */
+    /** Debian 12 hosts on free ports: for tests. */
     public static SimulatedHosts onFreePort() {
-        return new SimulatedHosts(0, CommandModels.debian12());
+        return new SimulatedHosts(0, 0, CommandModels.debian12());
     }
 
     @Override
@@ -66,11 +76,13 @@ public final class SimulatedHosts implements HostProvider {
         }
         HostState state =
                 Debian12Image.boot(config.authorizedKeys(), config.passwordAuthentication(), config.hostKey());
-        SimulatedHost host = new SimulatedHost(spec.dropletId(), nextAddress(), state, models, () -> commandLatency);
+        SimulatedHost host =
+                new SimulatedHost(spec.dropletId(), nextAddress(), appPort, state, models, () -> commandLatency);
         HostSshServer server = new HostSshServer(host, port);
         Booted previous = hosts.put(spec.dropletId(), new Booted(host, server));
         if (previous != null) {
             previous.server().destroy();
+            previous.host().closePorts();
         }
         Duration refusal = refusalsAtBoot.remove(spec.dropletId());
         if (refusal == null) {
@@ -86,12 +98,18 @@ public final class SimulatedHosts implements HostProvider {
         Booted booted = hosts.remove(dropletId);
         if (booted != null) {
             booted.server().destroy();
+            booted.host().closePorts();
         }
     }
 
     @Override
     public int sshPort() {
         return port;
+    }
+
+    @Override
+    public int appPort() {
+        return appPort;
     }
 
     public SimulatedHost host(long dropletId) {
@@ -146,7 +164,10 @@ public final class SimulatedHosts implements HostProvider {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        hosts.values().forEach(b -> b.server().destroy());
+        hosts.values().forEach(b -> {
+            b.server().destroy();
+            b.host().closePorts();
+        });
         hosts.clear();
     }
 

@@ -5,17 +5,15 @@ import java.util.Map;
 
 import dev.rainmaker.stack.domain.CommandOutput;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
-
-/** Reads the installed version of each component's package from dpkg's database on the host. */
+/** Reads the installed version of each component's package from the host's package database. */
 final class InstalledVersions {
 
     private InstalledVersions() {}
 
-    static Map<String, String> read(HostShell shell, Map<String, String> componentPackages) {
+    static Map<String, String> read(HostShell shell, StackRecipe recipe) {
         Map<String, String> versions = new LinkedHashMap<>();
-        componentPackages.forEach((component, pkg) -> {
-            CommandOutput output = shell.run("dpkg-query -W -f=" + quote("${Version}") + " " + pkg);
+        recipe.componentPackages().forEach((component, pkg) -> {
+            CommandOutput output = shell.run(recipe.versionCommand(pkg));
             String version = output.stdout().strip();
             if (!output.succeeded() || version.isEmpty()) {
                 throw new PermanentFailure("cannot read the installed version of " + pkg + " on " + shell.host() + ": "

@@ -1,5 +1,6 @@
 package dev.rainmaker.stack.service;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.stack.config.StackConfig;
 import dev.rainmaker.stack.domain.CustomerDatabase;
-import dev.rainmaker.stack.service.apt.DebianStack;
+import dev.rainmaker.stack.domain.StackSite;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +26,21 @@ public class StackInstaller {
 
     private final HostConnector connector;
     private final StepRunner runner;
+    private final OutsideCheck outsideCheck;
+    private final StackPlans plans;
+    private final int appPort;
 
-    public StackInstaller(HostConnector connector, StepRunner runner) {
+    public StackInstaller(
+            HostConnector connector,
+            StepRunner runner,
+            OutsideCheck outsideCheck,
+            StackPlans plans,
+            StackConfig config) {
         this.connector = connector;
         this.runner = runner;
+        this.outsideCheck = outsideCheck;
+        this.plans = plans;
+        this.appPort = config.appPort();
     }
 
     public StackInstalled install(HostHardened event) {
@@ -36,12 +49,21 @@ public class StackInstaller {
         }
         CustomerDatabase database = CustomerDatabase.forCustomer(event.customerId());
         Droplet droplet = validated(event.droplet());
+        StackRecipe recipe = StackRecipes.forImage(
+                droplet.image(), plans.forPlan(event.signup().plan()));
+        StackSite site = new StackSite(event.customerId(), database, droplet.publicIpv4());
         try (HostShell shell = connector.connect(droplet)) {
-            DebianStack.steps(database).forEach(step -> runner.run(shell, step));
-            Map<String, String> versions = InstalledVersions.read(shell, DebianStack.COMPONENT_PACKAGES);
+            recipe.steps(site).forEach(step -> runner.run(shell, step));
+            Map<String, String> versions = InstalledVersions.read(shell, recipe);
+            URI appUrl = appUrl(droplet);
+            outsideCheck.verify(shell.host(), droplet.publicIpv4(), appUrl);
             LOG.infof("%s: stack installed for customer %s: %s", shell.host(), event.customerId(), versions);
-            return new StackInstalled(event.signup(), droplet, versions, "http://" + droplet.publicIpv4() + "/");
+            return new StackInstalled(event.signup(), droplet, versions, appUrl.toString());
         }
+    }
+
+    private URI appUrl(Droplet droplet) {
+        return URI.create("http://" + droplet.publicIpv4() + (appPort == 80 ? "" : ":" + appPort) + "/");
     }
 
     private static Droplet validated(Droplet droplet) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.rainmaker.localcloud.hosts.model.CommandModel;
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.StackCommands;
 
 /**
  * Test-only stand-in for the packages and services models local-cloud's simulated hosts bring: just the apt-get,
@@ -22,12 +23,25 @@ public final class TestPackagesModel implements CommandModel {
             "memcached", "1.6.18-1",
             "munin-node", "2.0.73-1");
 
-    private static final Map<String, String> SERVICES = Map.of(
-            "nginx", "nginx",
-            "php-fpm", "php8.2-fpm",
-            "mariadb-server", "mariadb",
-            "memcached", "memcached",
-            "munin-node", "munin-node");
+    private final Map<String, String> services;
+    private final String phpVersion;
+
+    /** Debian 12's packages: PHP 8.2. */
+    public TestPackagesModel() {
+        this("8.2");
+    }
+
+    /** An apt distribution whose {@code php-fpm} brings {@code phpVersion} (Ubuntu 24.04: 8.3). */
+    public TestPackagesModel(String phpVersion) {
+        this.phpVersion = phpVersion;
+        this.services = Map.of(
+                "nginx", "nginx",
+                "php-fpm", "php" + phpVersion + "-fpm",
+                "mariadb-server", "mariadb",
+                "mysql-server", "mysql",
+                "memcached", "memcached",
+                "munin-node", "munin-node");
+    }
 
     @Override
     public Optional<CommandResult> run(String command, HostState host) {
@@ -63,7 +77,10 @@ public final class TestPackagesModel implements CommandModel {
         if (w.size() >= 4 && w.subList(0, 3).equals(List.of("apt-get", "install", "-y"))) {
             w.subList(3, w.size()).stream().filter(p -> !p.startsWith("-")).forEach(p -> {
                 host.packages.put(p, VERSIONS.getOrDefault(p, "1.0-1"));
-                String service = SERVICES.get(p);
+                if (p.equals("php-fpm")) {
+                    host.settings.put(StackCommands.PHP_VERSION, phpVersion);
+                }
+                String service = services.get(p);
                 if (service != null) {
                     host.activeServices.add(service);
                     host.enabledServices.add(service);

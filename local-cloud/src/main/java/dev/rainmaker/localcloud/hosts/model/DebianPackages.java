@@ -34,7 +34,8 @@ public final class DebianPackages {
                     pkg("mariadb-client", "1:10.11.6-0+deb12u1", List.of(), List.of()),
                     pkg("mariadb-server", "1:10.11.6-0+deb12u1", List.of("mariadb-client"), List.of("mariadb")),
                     pkg("memcached", "1.6.18-1", List.of(), List.of("memcached")),
-                    pkg("munin-node", "2.0.73-1", List.of(), List.of("munin-node")))
+                    pkg("munin-node", "2.0.73-1", List.of(), List.of("munin-node")),
+                    pkg("awstats", "7.8-3+deb12u2", List.of(), List.of()))
             .collect(Collectors.toUnmodifiableMap(Package::name, p -> p));
 
     private DebianPackages() {}

@@ -1,6 +1,7 @@
 package dev.rainmaker.localcloud.hosts.model;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,25 +20,44 @@ final class StackApp {
 
     private StackApp() {}
 
+    /** {@code curl -fsS http://127.0.0.1/} on the host. */
     static CommandResult get(HostState host) {
-        if (!host.activeServices.contains("nginx")) {
+        Optional<WebAnswer> answer = answer(host);
+        if (answer.isEmpty()) {
             return CommandResult.failed(
                     7, "curl: (7) Failed to connect to 127.0.0.1 port 80 after 0 ms: Couldn't connect to server\n");
+        }
+        if (answer.get().status() >= 400) {
+            return CommandResult.failed(
+                    22,
+                    "curl: (22) The requested URL returned error: "
+                            + answer.get().status() + "\n");
+        }
+        return CommandResult.ok(answer.get().body());
+    }
+
+    /** What nginx answers to {@code GET /}; empty while nginx does not run, so nothing listens on port 80. */
+    static Optional<WebAnswer> answer(HostState host) {
+        if (!host.activeServices.contains("nginx")) {
+            return Optional.empty();
         }
         String site = host.files.getOrDefault(StackCommands.NGINX_SITE, "");
         String page = host.files.get(StackCommands.APP_PAGE);
         if (page == null || !site.contains("index index.php")) {
-            return httpError(403);
+            return Optional.of(WebAnswer.error(403));
         }
-        if (!site.contains("fastcgi_pass " + StackCommands.PHP_FPM_SOCKET)) {
+        if (!site.contains("fastcgi_pass " + StackCommands.phpFpmSocket(host))) {
             // nginx hands out the PHP source as a file; the app does not run.
-            return CommandResult.ok(page);
+            return Optional.of(new WebAnswer(200, "application/octet-stream", page));
         }
-        if (!host.activeServices.contains(StackCommands.PHP_FPM_SERVICE)) {
-            return httpError(502);
+        if (!host.activeServices.contains(StackCommands.phpFpmService(host))) {
+            return Optional.of(WebAnswer.error(502));
         }
-        return CommandResult.ok("{\"database\":\"" + okOrFailed(database(page, host)) + "\",\"memcached\":\""
-                + okOrFailed(memcached(page, host)) + "\"}");
+        return Optional.of(new WebAnswer(
+                200,
+                "application/json",
+                "{\"database\":\"" + okOrFailed(database(page, host)) + "\",\"memcached\":\""
+                        + okOrFailed(memcached(page, host)) + "\"}"));
     }
 
     private static boolean database(String page, HostState host) {
@@ -71,9 +91,5 @@ final class StackApp {
 
     private static String okOrFailed(boolean ok) {
         return ok ? "ok" : "failed";
-    }
-
-    private static CommandResult httpError(int status) {
-        return CommandResult.failed(22, "curl: (22) The requested URL returned error: " + status + "\n");
     }
 }

@@ -26,16 +26,20 @@ public final class StackCommands implements CommandModel {
      */
     public static final String FAULT_CANNOT_BIND = "fault.cannot-bind:";
 
-    static final String PHP_FPM_SERVICE = "php8.2-fpm";
-    static final String PHP_FPM_SOCKET = "unix:/run/php/php8.2-fpm.sock";
+    /**
+     * Setting naming the PHP version the image's {@code php-fpm} package brings ({@code 8.2} on Debian 12, the
+     * default; {@code 8.1} on Ubuntu 22.04, {@code 8.3} on 24.04).
+     */
+    public static final String PHP_VERSION = "php.version";
+
     static final String NGINX_SITE = "/etc/nginx/sites-available/default";
     static final String APP_PAGE = "/var/www/html/index.php";
     static final String MEMCACHED_CONF = "/etc/memcached.conf";
     static final String MUNIN_NODE_CONF = "/etc/munin/munin-node.conf";
     static final String RAINMAKER_DIR = "/etc/rainmaker";
 
-    private static final List<String> OWNED_PATHS =
-            List.of(NGINX_SITE, APP_PAGE, MEMCACHED_CONF, MUNIN_NODE_CONF, RAINMAKER_DIR + "/");
+    private static final List<String> OWNED_PATHS = List.of(
+            NGINX_SITE, APP_PAGE, MEMCACHED_CONF, MUNIN_NODE_CONF, RAINMAKER_DIR + "/", StackAwstats.CONFIG_DIRECTORY);
     private static final String STAT = "stat:";
     private static final String DEFAULT_STAT = "644 root:root";
 
@@ -67,8 +71,8 @@ public final class StackCommands implements CommandModel {
         if (w.size() == 5
                 && first.equals("printf")
                 && w.get(3).equals("|")
-                && w.get(4).equals("mariadb")) {
-            return StackMariaDb.asRoot(w.get(1).replace("%s", w.get(2)), true, host);
+                && StackMariaDb.CLIENTS.contains(w.get(4))) {
+            return StackMariaDb.asRoot(w.get(4), w.get(1).replace("%s", w.get(2)), true, host);
         }
         if (w.size() == 3 && first.equals("chmod") && owned(w.get(2))) {
             return chmod(w.get(1), w.get(2), host);
@@ -95,14 +99,14 @@ public final class StackCommands implements CommandModel {
                 && w.get(3).equals("-out")) {
             return owned(w.get(4)) ? randomHex(w.get(5), w.get(4), host) : null;
         }
-        if (first.equals("mariadb")) {
+        if (StackMariaDb.CLIENTS.contains(first)) {
             return mariadbAsRoot(w, host);
         }
-        if (first.startsWith("MYSQL_PWD=") && w.size() == 8 && w.get(1).equals("mariadb")) {
+        if (first.startsWith("MYSQL_PWD=") && w.size() == 8 && StackMariaDb.CLIENTS.contains(w.get(1))) {
             return mariadbAsUser(w, host);
         }
-        if (w.equals(List.of("php-fpm8.2", "-m"))) {
-            return phpFpmModules(host);
+        if (w.size() == 2 && first.startsWith("php-fpm") && w.get(1).equals("-m")) {
+            return phpFpmModules(first, host);
         }
         if (w.size() == 3
                 && first.equals("ss")
@@ -116,7 +120,26 @@ public final class StackCommands implements CommandModel {
         if (w.equals(List.of("curl", "-fsS", "http://127.0.0.1/"))) {
             return StackApp.get(host);
         }
+        if (w.size() == 3
+                && first.equals(StackAwstats.SCRIPT)
+                && w.get(1).startsWith("-config=")
+                && w.get(2).equals("-update")) {
+            return StackAwstats.update(w.get(1).substring("-config=".length()), host);
+        }
         return null;
+    }
+
+    static String phpVersion(HostState host) {
+        return host.settings.getOrDefault(PHP_VERSION, "8.2");
+    }
+
+    /** The PHP-FPM unit of the host's PHP, e.g. {@code php8.2-fpm}. */
+    static String phpFpmService(HostState host) {
+        return "php" + phpVersion(host) + "-fpm";
+    }
+
+    static String phpFpmSocket(HostState host) {
+        return "unix:/run/php/" + phpFpmService(host) + ".sock";
     }
 
     private static boolean owned(String path) {
@@ -146,7 +169,10 @@ public final class StackCommands implements CommandModel {
     }
 
     private static CommandResult parentMissing(String path, HostState host) {
-        if (path.startsWith(RAINMAKER_DIR + "/") && !host.settings.containsKey(STAT + RAINMAKER_DIR)) {
+        boolean awstatsMissing =
+                path.startsWith(StackAwstats.CONFIG_DIRECTORY) && !host.packages.containsKey("awstats");
+        if (awstatsMissing
+                || (path.startsWith(RAINMAKER_DIR + "/") && !host.settings.containsKey(STAT + RAINMAKER_DIR))) {
             return CommandResult.failed(1, "bash: line 1: " + path + ": No such file or directory\n");
         }
         return null;
@@ -204,14 +230,14 @@ public final class StackCommands implements CommandModel {
 
     /** {@code mariadb [-N] -e SQL}: root over the unix socket. */
     private static CommandResult mariadbAsRoot(List<String> w, HostState host) {
-        if (w.equals(List.of("mariadb")) || w.size() < 3 || !w.get(w.size() - 2).equals("-e")) {
+        if (w.size() < 3 || !w.get(w.size() - 2).equals("-e")) {
             return null;
         }
         boolean skipColumnNames = w.size() == 4 && w.get(1).equals("-N");
         if (w.size() != 3 && !skipColumnNames) {
             return null;
         }
-        return StackMariaDb.asRoot(w.get(w.size() - 1), !skipColumnNames, host);
+        return StackMariaDb.asRoot(w.get(0), w.get(w.size() - 1), !skipColumnNames, host);
     }
 
     /** {@code MYSQL_PWD=... mariadb -u USER -N -e SQL DATABASE}: the customer's own login. */
@@ -220,12 +246,12 @@ public final class StackCommands implements CommandModel {
             return null;
         }
         String password = w.get(0).substring("MYSQL_PWD=".length());
-        return StackMariaDb.asUser(w.get(3), password, w.get(7), w.get(6), host);
+        return StackMariaDb.asUser(w.get(1), w.get(3), password, w.get(7), w.get(6), host);
     }
 
-    private static CommandResult phpFpmModules(HostState host) {
-        if (!host.packages.containsKey("php-fpm")) {
-            return CommandResult.failed(127, "bash: line 1: php-fpm8.2: command not found\n");
+    private static CommandResult phpFpmModules(String program, HostState host) {
+        if (!host.packages.containsKey("php-fpm") || !program.equals("php-fpm" + phpVersion(host))) {
+            return CommandResult.failed(127, "bash: line 1: " + program + ": command not found\n");
         }
         StringBuilder modules = new StringBuilder("[PHP Modules]\nCore\ndate\nfilter\nhash\njson\npcre\n");
         if (host.packages.containsKey("php-apcu")) {

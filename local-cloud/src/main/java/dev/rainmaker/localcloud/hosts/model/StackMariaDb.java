@@ -6,16 +6,50 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MariaDB 10.11 on a simulated host, for the SQL the stack sends: databases, users with their authentication plugin
+ * MariaDB 10.11 (Debian 12) or MySQL 8 (Ubuntu's {@code mysql-server}, whichever package is installed) on a simulated
+ * host, for the SQL the stack sends: databases, users with their authentication plugin
  * and password, and grants, kept in {@link HostState#settings}. A fresh server looks like upstream
  * {@code mariadb-install-db} left it (a {@code test} database, anonymous users, root also reachable over TCP with a
- * password), so the hardening statements have something to remove. A statement outside the vocabulary fails as a
- * syntax error.
+ * password), so the hardening statements have something to remove; Ubuntu's MySQL starts as its package leaves it
+ * (no test database, no anonymous users, root by {@code auth_socket}). Each speaks its own dialect for accounts
+ * ({@code mysql.global_priv} and {@code unix_socket} vs {@code mysql.user} and {@code auth_socket}). A statement outside
+ * the vocabulary fails as a syntax error.
  */
 final class StackMariaDb {
 
-    static final String SERVICE = "mariadb";
-    static final String PACKAGE = "mariadb-server";
+    /** One SQL server: its package, unit, clients and account dialect. */
+    enum Engine {
+        MARIADB("mariadb-server", "mariadb", List.of("mariadb", "mysql"), "mysql\\.global_priv", "unix_socket", "VIA"),
+        MYSQL("mysql-server", "mysql", List.of("mysql"), "mysql\\.user", "auth_socket", "WITH");
+
+        final String pkg;
+        final String service;
+        final List<String> clients;
+        final Pattern countRootNotSocketOnly;
+        final Pattern deleteAnonymous;
+        final Pattern deleteRemoteRoot;
+        final Pattern rootBySocket;
+        final String socketPlugin;
+
+        Engine(String pkg, String service, List<String> clients, String accounts, String plugin, String keyword) {
+            this.pkg = pkg;
+            this.service = service;
+            this.clients = clients;
+            this.socketPlugin = plugin;
+            this.countRootNotSocketOnly = sql("SELECT COUNT\\(\\*\\) FROM mysql\\.user WHERE User='root' AND"
+                    + " \\(Host<>'localhost' OR plugin<>'" + plugin + "'\\)");
+            this.deleteAnonymous = sql("DELETE FROM " + accounts + " WHERE User=''");
+            this.deleteRemoteRoot = sql("DELETE FROM " + accounts + " WHERE User='root' AND Host<>'localhost'");
+            this.rootBySocket = sql("ALTER USER 'root'@'localhost' IDENTIFIED " + keyword + " " + plugin);
+        }
+
+        static Engine of(HostState host) {
+            return host.packages.containsKey(MYSQL.pkg) ? MYSQL : MARIADB;
+        }
+    }
+
+    /** The clients either server may bring. */
+    static final List<String> CLIENTS = List.of("mariadb", "mysql");
 
     private static final String INITIALIZED = "mariadb.initialized";
     private static final String DATABASE = "mariadb.database:";
@@ -28,12 +62,6 @@ final class StackMariaDb {
     private static final Pattern DROP_DATABASE = sql("DROP DATABASE IF EXISTS `?" + NAME + "`?");
     private static final Pattern CREATE_DATABASE = sql("CREATE DATABASE IF NOT EXISTS `" + NAME + "`");
     private static final Pattern COUNT_ANONYMOUS = sql("SELECT COUNT\\(\\*\\) FROM mysql\\.user WHERE User=''");
-    private static final Pattern COUNT_ROOT_NOT_SOCKET_ONLY = sql(
-            "SELECT COUNT\\(\\*\\) FROM mysql\\.user WHERE User='root' AND \\(Host<>'localhost' OR plugin<>'unix_socket'\\)");
-    private static final Pattern DELETE_ANONYMOUS = sql("DELETE FROM mysql\\.global_priv WHERE User=''");
-    private static final Pattern DELETE_REMOTE_ROOT =
-            sql("DELETE FROM mysql\\.global_priv WHERE User='root' AND Host<>'localhost'");
-    private static final Pattern ROOT_BY_SOCKET = sql("ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket");
     private static final Pattern FLUSH_PRIVILEGES = sql("FLUSH PRIVILEGES");
     private static final Pattern CREATE_USER = sql("CREATE USER IF NOT EXISTS '" + NAME + "'@'localhost'");
     private static final Pattern SET_PASSWORD = sql("ALTER USER '" + NAME + "'@'localhost' IDENTIFIED BY '([^']*)'");
@@ -47,9 +75,9 @@ final class StackMariaDb {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
-    /** The {@code mariadb} client as root over the unix socket, running the statements of {@code sql} in order. */
-    static CommandResult asRoot(String sql, boolean withColumnNames, HostState host) {
-        CommandResult reachable = reachable(host);
+    /** The {@code client} as root over the unix socket, running the statements of {@code sql} in order. */
+    static CommandResult asRoot(String client, String sql, boolean withColumnNames, HostState host) {
+        CommandResult reachable = reachable(client, host);
         if (reachable != null) {
             return reachable;
         }
@@ -69,9 +97,10 @@ final class StackMariaDb {
         return CommandResult.ok(out.toString());
     }
 
-    /** The {@code mariadb} client as {@code user}@localhost with {@code password}, using {@code database}. */
-    static CommandResult asUser(String user, String password, String database, String sql, HostState host) {
-        CommandResult reachable = reachable(host);
+    /** The {@code client} as {@code user}@localhost with {@code password}, using {@code database}. */
+    static CommandResult asUser(
+            String client, String user, String password, String database, String sql, HostState host) {
+        CommandResult reachable = reachable(client, host);
         if (reachable != null) {
             return reachable;
         }
@@ -87,24 +116,34 @@ final class StackMariaDb {
 
     /** Whether a client (the app) could log in as {@code user} with {@code password} and use {@code database}. */
     static boolean canUse(String user, String password, String database, HostState host) {
-        return reachable(host) == null && refusedLogin(user, password, database, host) == null;
+        Engine engine = Engine.of(host);
+        return reachable(engine.clients.get(0), host) == null && refusedLogin(user, password, database, host) == null;
     }
 
-    private static CommandResult reachable(HostState host) {
-        if (!host.packages.containsKey(PACKAGE)) {
-            return CommandResult.failed(127, "bash: line 1: mariadb: command not found\n");
+    private static CommandResult reachable(String client, HostState host) {
+        Engine engine = Engine.of(host);
+        if (!host.packages.containsKey(engine.pkg) || !engine.clients.contains(client)) {
+            return CommandResult.failed(127, "bash: line 1: " + client + ": command not found\n");
         }
-        if (!host.activeServices.contains(SERVICE)) {
+        if (!host.activeServices.contains(engine.service)) {
             return CommandResult.failed(
                     1,
                     "ERROR 2002 (HY000): Can't connect to local server through socket '/run/mysqld/mysqld.sock' (2)\n");
         }
-        initialize(host);
+        initialize(engine, host);
         return null;
     }
 
-    private static void initialize(HostState host) {
+    private static void initialize(Engine engine, HostState host) {
         if (host.settings.putIfAbsent(INITIALIZED, "true") != null) {
+            return;
+        }
+        if (engine == Engine.MYSQL) {
+            for (String db : List.of("information_schema", "mysql", "performance_schema", "sys")) {
+                host.settings.put(DATABASE + db, "");
+            }
+            host.settings.put(USER + "root@localhost", "auth_socket");
+            host.settings.put(USER + "debian-sys-maint@localhost", "caching_sha2_password");
             return;
         }
         for (String db : List.of("information_schema", "mysql", "performance_schema", "sys", "test")) {
@@ -162,6 +201,7 @@ final class StackMariaDb {
     }
 
     private static Result runAsRoot(String statement, HostState host) {
+        Engine engine = Engine.of(host);
         Matcher m;
         if (SHOW_DATABASES.matcher(statement).matches()) {
             return Result.rows("Database", names(host, DATABASE));
@@ -177,24 +217,25 @@ final class StackMariaDb {
         if (COUNT_ANONYMOUS.matcher(statement).matches()) {
             return count(accounts(host).stream().filter(a -> a.startsWith("@")).count());
         }
-        if (COUNT_ROOT_NOT_SOCKET_ONLY.matcher(statement).matches()) {
+        if (engine.countRootNotSocketOnly.matcher(statement).matches()) {
             return count(accounts(host).stream()
                     .filter(a -> a.startsWith("root@"))
-                    .filter(a -> !a.equals("root@localhost") || !"unix_socket".equals(host.settings.get(USER + a)))
+                    .filter(a ->
+                            !a.equals("root@localhost") || !engine.socketPlugin.equals(host.settings.get(USER + a)))
                     .count());
         }
-        if (DELETE_ANONYMOUS.matcher(statement).matches()) {
+        if (engine.deleteAnonymous.matcher(statement).matches()) {
             accounts(host).stream().filter(a -> a.startsWith("@")).forEach(a -> dropAccount(a, host));
             return Result.done();
         }
-        if (DELETE_REMOTE_ROOT.matcher(statement).matches()) {
+        if (engine.deleteRemoteRoot.matcher(statement).matches()) {
             accounts(host).stream()
                     .filter(a -> a.startsWith("root@") && !a.equals("root@localhost"))
                     .forEach(a -> dropAccount(a, host));
             return Result.done();
         }
-        if (ROOT_BY_SOCKET.matcher(statement).matches()) {
-            host.settings.put(USER + "root@localhost", "unix_socket");
+        if (engine.rootBySocket.matcher(statement).matches()) {
+            host.settings.put(USER + "root@localhost", engine.socketPlugin);
             host.settings.remove(PASSWORD + "root@localhost");
             return Result.done();
         }

@@ -15,14 +15,21 @@ import java.time.Instant;
  * The hosts' package proxy: Debian's apt-cacher-ng on a machine-local address of its own ({@link #ADDRESS}, on the
  * loopback interface, not routed anywhere: every host reaches it through its veth peer, and no other network does), fetching
  * from the machine's own mirror and caching outside the repository, so a warm run installs from cache. One per
- * machine: a proxy already answering there is used as it is.
+ * machine: a proxy already answering there is used as it is. The address is added to {@code lo} only when missing, and
+ * removed again when the last proxy of this JVM that needed it stops, so a machine is left as it was found.
  */
 final class AptProxy implements AutoCloseable {
 
     static final String ADDRESS = "10.200.0.1";
     static final int PORT = 3142;
 
+    /** Proxies of this JVM not yet closed, and whether one of them put {@link #ADDRESS} on {@code lo}. */
+    private static int openProxies;
+
+    private static boolean addressAddedHere;
+
     private final Process process;
+    private boolean closed;
 
     private AptProxy(Process process) {
         this.process = process;
@@ -35,6 +42,15 @@ final class AptProxy implements AutoCloseable {
 
     static AptProxy start(Path cacheDirectory, DebianMirror mirror) {
         ensureAddress();
+        try {
+            return startOnAddress(cacheDirectory, mirror);
+        } catch (RuntimeException e) {
+            releaseAddress();
+            throw e;
+        }
+    }
+
+    private static AptProxy startOnAddress(Path cacheDirectory, DebianMirror mirror) {
         if (answers()) {
             return new AptProxy(null);
         }
@@ -97,9 +113,26 @@ final class AptProxy implements AutoCloseable {
     }
 
     private static synchronized void ensureAddress() {
-        if (!Processes.run("ip", "-4", "addr", "show", "dev", "lo").contains(ADDRESS + "/32")) {
+        openProxies++;
+        if (!addressOnLoopback()) {
             Processes.run("ip", "addr", "add", ADDRESS + "/32", "dev", "lo");
+            addressAddedHere = true;
         }
+    }
+
+    /** The last proxy gone: the address leaves {@code lo} if this JVM put it there, and stays if it found it. */
+    private static synchronized void releaseAddress() {
+        openProxies--;
+        if (openProxies == 0 && addressAddedHere) {
+            addressAddedHere = false;
+            if (addressOnLoopback()) {
+                Processes.run("ip", "addr", "del", ADDRESS + "/32", "dev", "lo");
+            }
+        }
+    }
+
+    static boolean addressOnLoopback() {
+        return Processes.run("ip", "-4", "addr", "show", "dev", "lo").contains(" " + ADDRESS + "/32 ");
     }
 
     static boolean answers() {
@@ -112,7 +145,16 @@ final class AptProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopProcess();
+        releaseAddress();
+    }
+
+    private void stopProcess() {
         if (process != null) {
             process.destroy();
             try {

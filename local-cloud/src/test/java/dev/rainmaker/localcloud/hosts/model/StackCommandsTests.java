@@ -156,4 +156,47 @@ class StackCommandsTests {
         CommandResult result = run(command);
         assertThat(result.exitStatus()).as(command + " -> " + result.stderr()).isZero();
     }
+
+    @Test
+    void awstatsUpdatesOnlyWithItsPackageItsConfigurationAndNginxsLog() {
+        String update = "/usr/lib/cgi-bin/awstats.pl -config=acme -update";
+        assertThat(run(update).exitStatus()).as("awstats not installed").isEqualTo(127);
+        assertThat(run("printf '%s' 'LogFile=\"/var/log/nginx/access.log\"' > '/etc/awstats/awstats.acme.conf'")
+                        .exitStatus())
+                .as("no /etc/awstats before the package")
+                .isEqualTo(1);
+
+        host.packages.put("awstats", "7.8-3+deb12u2");
+        assertThat(run(update).stdout()).as("no configuration").contains("Couldn't open config file");
+
+        ok("printf '%s' 'LogFile=\"/var/log/nginx/access.log\"' > '/etc/awstats/awstats.acme.conf'");
+        assertThat(run(update).stdout()).as("nginx not installed").contains("Couldn't open server log file");
+
+        host.packages.put("nginx", "1.22.1-9");
+        CommandResult updated = run(update);
+        assertThat(updated.exitStatus()).isZero();
+        assertThat(updated.stdout())
+                .contains("Create/Update database for config \"/etc/awstats/awstats.acme.conf\"")
+                .contains("From data in log file \"/var/log/nginx/access.log\"");
+    }
+
+    @Test
+    void mysqlSpeaksItsOwnAccountDialectAndHasNoMariadbClient() {
+        host.packages.put("mysql-server", "8.0.39-0ubuntu0.24.04.2");
+        host.activeServices.add("mysql");
+
+        assertThat(run("mariadb -N -e 'SHOW DATABASES'").exitStatus()).isEqualTo(127);
+        assertThat(run("mysql -N -e 'SHOW DATABASES'").stdout())
+                .as("Ubuntu's MySQL has no test database")
+                .doesNotContain("test");
+        assertThat(run("mysql -N -e \"SELECT COUNT(*) FROM mysql.user WHERE User='root' AND (Host<>'localhost' OR"
+                                + " plugin<>'auth_socket')\"")
+                        .stdout())
+                .isEqualTo("0\n");
+        assertThat(run("mysql -e \"DELETE FROM mysql.global_priv WHERE User=''\"")
+                        .exitStatus())
+                .as("MariaDB's table")
+                .isEqualTo(1);
+        ok("mysql -e \"DELETE FROM mysql.user WHERE User=''; FLUSH PRIVILEGES\"");
+    }
 }

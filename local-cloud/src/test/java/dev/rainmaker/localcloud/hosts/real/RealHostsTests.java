@@ -33,6 +33,7 @@ class RealHostsTests {
         ProvisioningKey key = ProvisioningKey.createOrReuse(dir);
         HostKey hostKey = HostKey.generate();
         String userData = TestCloudConfig.render(hostKey, List.of(key.publicKeyLine()));
+        boolean proxyAddressWasThere = AptProxy.addressOnLoopback();
 
         try (RealHosts hosts = RealHosts.start(RealHosts.Settings.defaults(dir.resolve("hosts")))) {
             String address = hosts.boot(new HostSpec(7, "rm-test-host", userData));
@@ -50,6 +51,9 @@ class RealHostsTests {
             assertThat(Path.of("/run/netns/" + namespaceOf(address))).doesNotExist();
             assertThat(dir.resolve("hosts").resolve(namespaceOf(address))).doesNotExist();
         }
+        assertThat(AptProxy.addressOnLoopback())
+                .as("%s on lo after the last real host and the proxy stopped", AptProxy.ADDRESS)
+                .isEqualTo(proxyAddressWasThere);
     }
 
     private static String namespaceOf(String address) {

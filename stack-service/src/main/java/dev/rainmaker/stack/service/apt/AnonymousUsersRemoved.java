@@ -5,29 +5,30 @@ import java.util.List;
 import dev.rainmaker.stack.domain.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
-/**
- * MariaDB has no anonymous users. Since 10.4 {@code mysql.user} is a read-only view: rows are removed from
- * {@code mysql.global_priv}, as {@code mariadb-secure-installation} does.
- */
-public record AnonymousUsersRemoved() implements HostStep {
+/** The SQL server has no anonymous users. */
+public record AnonymousUsersRemoved(SqlServer server) implements HostStep {
+
+    public AnonymousUsersRemoved() {
+        this(SqlServer.MARIADB);
+    }
 
     @Override
     public String name() {
-        return "MariaDB anonymous users removed";
+        return server.displayName() + " anonymous users removed";
     }
 
     @Override
     public String check() {
-        return MariaDb.query("SELECT COUNT(*) FROM mysql.user WHERE User=''");
+        return server.query("SELECT COUNT(*) FROM mysql.user WHERE User=''");
     }
 
     @Override
     public boolean satisfiedBy(CommandOutput output) {
-        return MariaDb.countIsZero(output);
+        return SqlServer.countIsZero(output);
     }
 
     @Override
     public List<String> apply() {
-        return List.of(MariaDb.execute("DELETE FROM mysql.global_priv WHERE User=''; FLUSH PRIVILEGES"));
+        return List.of(server.execute("DELETE FROM " + server.accountTable() + " WHERE User=''; FLUSH PRIVILEGES"));
     }
 }

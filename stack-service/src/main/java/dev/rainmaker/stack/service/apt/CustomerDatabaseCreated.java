@@ -7,25 +7,29 @@ import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.service.HostStep;
 
 /** The customer's database exists. */
-public record CustomerDatabaseCreated(CustomerDatabase database) implements HostStep {
+public record CustomerDatabaseCreated(SqlServer server, CustomerDatabase database) implements HostStep {
+
+    public CustomerDatabaseCreated(CustomerDatabase database) {
+        this(SqlServer.MARIADB, database);
+    }
 
     @Override
     public String name() {
-        return "MariaDB database " + database.name() + " created";
+        return server.displayName() + " database " + database.name() + " created";
     }
 
     @Override
     public String check() {
-        return MariaDb.query("SHOW DATABASES");
+        return server.query("SHOW DATABASES");
     }
 
     @Override
     public boolean satisfiedBy(CommandOutput output) {
-        return MariaDb.listsDatabase(output, database.name());
+        return SqlServer.listsDatabase(output, database.name());
     }
 
     @Override
     public List<String> apply() {
-        return List.of(MariaDb.execute("CREATE DATABASE IF NOT EXISTS `" + database.name() + "`"));
+        return List.of(server.execute("CREATE DATABASE IF NOT EXISTS `" + database.name() + "`"));
     }
 }

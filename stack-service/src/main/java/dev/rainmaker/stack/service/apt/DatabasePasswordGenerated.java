@@ -9,19 +9,30 @@ import dev.rainmaker.stack.service.HostStep;
 import static dev.rainmaker.stack.service.ShellQuote.quote;
 
 /**
- * The customer's database password exists only on the host: generated there, in a file PHP-FPM (group www-data) can
- * read and nobody else. Rainmaker looks at its mode, owner and size, never at its content.
+ * The customer's database password exists only on the host: generated there, in a file PHP-FPM (its group: www-data
+ * on Debian, apache on Enterprise Linux) can read and nobody else. Rainmaker looks at its mode, owner and size, never at its content.
  */
-public record DatabasePasswordGenerated() implements HostStep {
+public record DatabasePasswordGenerated(String webGroup) implements HostStep {
 
     static final String DIRECTORY = "/etc/rainmaker";
     static final String FILE = DIRECTORY + "/db-password";
 
-    private static final Pattern EXPECTED_STAT = Pattern.compile("640 root:www-data [1-9][0-9]*");
+    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    public DatabasePasswordGenerated {
+        if (!GROUP.matcher(webGroup).matches()) {
+            throw new IllegalArgumentException("'" + webGroup + "' is not a group name");
+        }
+    }
+
+    /** Debian's: PHP-FPM runs as www-data. */
+    public DatabasePasswordGenerated() {
+        this("www-data");
+    }
 
     @Override
     public String name() {
-        return "database password generated on the host in " + FILE + " (0640 root:www-data)";
+        return "database password generated on the host in " + FILE + " (0640 root:" + webGroup + ")";
     }
 
     @Override
@@ -32,7 +43,8 @@ public record DatabasePasswordGenerated() implements HostStep {
     @Override
     public boolean satisfiedBy(CommandOutput output) {
         return output.succeeded()
-                && EXPECTED_STAT.matcher(output.stdout().strip()).matches();
+                && Pattern.matches(
+                        "640 root:" + webGroup + " [1-9][0-9]*", output.stdout().strip());
     }
 
     /**
@@ -42,9 +54,9 @@ public record DatabasePasswordGenerated() implements HostStep {
     @Override
     public List<String> apply() {
         return List.of(
-                "install -d -m 0750 -o root -g www-data " + quote(DIRECTORY),
+                "install -d -m 0750 -o root -g " + webGroup + " " + quote(DIRECTORY),
                 "openssl rand -hex -out " + quote(FILE) + " 24",
-                "chown root:www-data " + quote(FILE),
+                "chown root:" + webGroup + " " + quote(FILE),
                 "chmod 0640 " + quote(FILE));
     }
 }

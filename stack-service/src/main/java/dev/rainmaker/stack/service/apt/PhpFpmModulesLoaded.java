@@ -6,7 +6,13 @@ import dev.rainmaker.stack.domain.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /** PHP-FPM loads OPcache, APCu and mysqli. A verification: the packages bring them. */
-public record PhpFpmModulesLoaded() implements HostStep {
+public record PhpFpmModulesLoaded(String phpVersion) implements HostStep {
+
+    public PhpFpmModulesLoaded {
+        if (!phpVersion.matches("[0-9]\\.[0-9]")) {
+            throw new IllegalArgumentException("'" + phpVersion + "' is not a PHP version such as 8.2");
+        }
+    }
 
     private static final List<String> MODULES = List.of("Zend OPcache", "apcu", "mysqli");
 
@@ -17,7 +23,7 @@ public record PhpFpmModulesLoaded() implements HostStep {
 
     @Override
     public String check() {
-        return "php-fpm8.2 -m";
+        return "php-fpm" + phpVersion + " -m";
     }
 
     @Override

@@ -3,14 +3,19 @@ package dev.rainmaker.stack.service.apt;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 
 /** The configuration files and the app page the stack writes, as they end up on the host. */
-final class StackFiles {
+public final class StackFiles {
 
     static final String NGINX_SITE_PATH = "/etc/nginx/sites-available/default";
     static final String MEMCACHED_CONF_PATH = "/etc/memcached.conf";
     static final String MUNIN_NODE_CONF_PATH = "/etc/munin/munin-node.conf";
     static final String APP_PAGE_PATH = "/var/www/html/index.php";
 
-    static final String NGINX_SITE = """
+    /** The site for the distribution's PHP-FPM, e.g. 8.2. */
+    static String nginxSite(String phpVersion) {
+        return NGINX_SITE.replace("php8.2-fpm.sock", "php" + phpVersion + "-fpm.sock");
+    }
+
+    private static final String NGINX_SITE = """
             # Managed by Rainmaker: the customer's app, through PHP-FPM.
             server {
                 listen 80 default_server;
@@ -72,7 +77,7 @@ final class StackFiles {
     private StackFiles() {}
 
     /** The customer's app: says, as JSON, whether it reaches its database (password from the host's file) and memcached. */
-    static String appPage(CustomerDatabase database) {
+    public static String appPage(CustomerDatabase database) {
         return """
                 <?php
                 // Managed by Rainmaker: tells whether this app reaches its database and memcached.

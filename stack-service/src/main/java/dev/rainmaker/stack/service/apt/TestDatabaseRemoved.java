@@ -5,26 +5,30 @@ import java.util.List;
 import dev.rainmaker.stack.domain.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
-/** MariaDB has no {@code test} database, which anyone could use. */
-public record TestDatabaseRemoved() implements HostStep {
+/** The SQL server has no {@code test} database, which anyone could use. */
+public record TestDatabaseRemoved(SqlServer server) implements HostStep {
+
+    public TestDatabaseRemoved() {
+        this(SqlServer.MARIADB);
+    }
 
     @Override
     public String name() {
-        return "MariaDB test database removed";
+        return server.displayName() + " test database removed";
     }
 
     @Override
     public String check() {
-        return MariaDb.query("SHOW DATABASES");
+        return server.query("SHOW DATABASES");
     }
 
     @Override
     public boolean satisfiedBy(CommandOutput output) {
-        return output.succeeded() && !MariaDb.listsDatabase(output, "test");
+        return output.succeeded() && !SqlServer.listsDatabase(output, "test");
     }
 
     @Override
     public List<String> apply() {
-        return List.of(MariaDb.execute("DROP DATABASE IF EXISTS test"));
+        return List.of(server.execute("DROP DATABASE IF EXISTS test"));
     }
 }
