@@ -260,8 +260,9 @@ class RealHostsIT {
 
     /**
      * What hardening left on the host, read there by the admin user: fail2ban's sshd jail running on the journal,
-     * automatic security updates as apt reads its configuration, the swap file sized for the starter plan's 1 GiB
-     * droplet; and HostHardened saying that swap is not on because the host is a container, not claiming it is.
+     * automatic security updates as apt reads its configuration, the swap file as large as the droplet's memory (1 GiB
+     * on the starter plan, 2 GiB on pro); and HostHardened saying that swap is not on because the host is a container,
+     * not claiming it is.
      */
     private static void checkHardeningOnTheHost(Path knownHosts, String admin, String address, Customer customer)
             throws Exception {
@@ -275,6 +276,18 @@ class RealHostsIT {
         assertThat(inside.exitStatus())
                 .as("hardening checks on %s: %s %s", address, inside.stdout(), inside.stderr())
                 .isZero();
+        HostHardened hardened = kafka.readAll(EventType.HOST_HARDENED.topic()).stream()
+                .filter(record -> record.key().equals(customer.signup().customerId()))
+                .map(record -> EventJson.read(record.value(), HostHardened.class))
+                .findFirst()
+                .orElseThrow();
+        long swapBytes = switch (hardened.droplet().size()) {
+            case "s-1vcpu-1gb" -> 1L << 30;
+            case "s-1vcpu-2gb", "s-2vcpu-2gb", "s-2vcpu-4gb" -> 2L << 30;
+            default ->
+                throw new AssertionError(
+                        "no expected swap size for " + hardened.droplet().size());
+        };
         List<String> lines = inside.stdout().lines().map(String::strip).toList();
         assertThat(lines)
                 .as("on %s", address)
@@ -284,22 +297,17 @@ class RealHostsIT {
                         "UPDATE='1'",
                         "UNATTENDED='1'",
                         "unattended-upgrades=install ok installed",
-                        "swapfile=1073741824 600 root",
+                        "swapfile=" + swapBytes + " 600 root",
                         "/swapfile none swap sw 0 0")
                 .anyMatch(line -> line.contains("Journal matches:") && line.contains("_SYSTEMD_UNIT=ssh.service"))
                 .anyMatch(line -> line.startsWith("UUID:"));
 
-        List<String> steps = kafka.readAll(EventType.HOST_HARDENED.topic()).stream()
-                .filter(record -> record.key().equals(customer.signup().customerId()))
-                .map(record -> EventJson.read(record.value(), HostHardened.class))
-                .findFirst()
-                .orElseThrow()
-                .steps();
+        List<String> steps = hardened.steps();
         assertThat(steps)
                 .contains(
                         "fail2ban-sshd",
                         "security-updates",
-                        "swap-file 1024 MiB",
+                        "swap-file " + (swapBytes >> 20) + " MiB",
                         "swap-fstab",
                         "swap-not-activated: the host is a container (systemd-nspawn), where swapon is not allowed")
                 .doesNotContain("swap-on");
