@@ -17,6 +17,9 @@ import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import dev.rainmaker.localcloud.smtp.ReceivedMail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +94,33 @@ class NotifierServiceTest {
         assertThat(dead.header("dead-letter-reason")).startsWith("the StackInstalled event is not valid JSON");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !mailsTo("b@acme.example").isEmpty());
+    }
+
+    @Test
+    void customerReadyIsCommittedInOneTransactionWithTheOffsetOfItsStackInstalled() throws Exception {
+        StackInstalled stack = stackInstalled("notify-tx", "tx@acme.example");
+
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-tx", EventJson.write(stack));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> kafka.readCommitted(EventType.CUSTOMER_READY.topic()).stream()
+                                .filter(record -> "notify-tx".equals(record.key()))
+                                .toList(),
+                        records -> records.size() == 1);
+        TopicRecord input =
+                recordsFor(EventType.STACK_INSTALLED.topic(), "notify-tx").getFirst();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("notifier-service-stacks-installed")
+                                    .partitionsToOffsetAndMetadata()
+                                    .get()
+                                    .get(new TopicPartition(input.topic(), input.partition())))
+                            .as("committed offset of the notifier's group on %s", input.topic())
+                            .isNotNull()
+                            .satisfies(
+                                    committed -> assertThat(committed.offset()).isGreaterThan(input.offset())));
+        }
     }
 
     private List<TopicRecord> recordsFor(String topic, String customerId) {
