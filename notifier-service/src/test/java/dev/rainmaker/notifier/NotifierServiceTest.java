@@ -97,7 +97,7 @@ class NotifierServiceTest {
     }
 
     @Test
-    void customerReadyIsCommittedInOneTransactionWithTheOffsetOfItsStackInstalled() throws Exception {
+    void customerReadyIsCommittedInOneTransactionWithTheOffsetOfItsStackInstalled() {
         StackInstalled stack = stackInstalled("notify-tx", "tx@acme.example");
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-tx", EventJson.write(stack));
@@ -108,10 +108,31 @@ class NotifierServiceTest {
                                 .filter(record -> "notify-tx".equals(record.key()))
                                 .toList(),
                         records -> records.size() == 1);
-        TopicRecord input =
-                recordsFor(EventType.STACK_INSTALLED.topic(), "notify-tx").getFirst();
+        awaitConsumed(recordsFor(EventType.STACK_INSTALLED.topic(), "notify-tx").getFirst());
+    }
+
+    @Test
+    void aStackInstalledDeliveredAgainTellsNobodyTwiceAndPublishesNoSecondCustomerReady() {
+        StackInstalled stack = stackInstalled("notify-again", "again@acme.example");
+
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
+
+        awaitConsumed(
+                recordsFor(EventType.STACK_INSTALLED.topic(), "notify-again").getLast());
+        assertThat(mailsTo("again@acme.example"))
+                .as("emails to a customer whose stack came twice")
+                .hasSize(1);
+        assertThat(kafka.readCommitted(EventType.CUSTOMER_READY.topic()))
+                .filteredOn(record -> "notify-again".equals(record.key()))
+                .as("CustomerReady of a customer whose stack came twice")
+                .hasSize(1);
+    }
+
+    /** Until the notifier's group committed an offset past {@code input}: only its transactions commit offsets. */
+    private void awaitConsumed(TopicRecord input) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("notifier-service-stacks-installed")
                                     .partitionsToOffsetAndMetadata()
                                     .get()

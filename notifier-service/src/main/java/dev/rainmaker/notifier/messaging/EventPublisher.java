@@ -39,6 +39,12 @@ public class EventPublisher {
         });
     }
 
+    /** Commits the consumed record's offset alone, in a transaction of its own. */
+    public Uni<Void> skipConsumed(Message<?> consumed) {
+        return transactions.withTransaction(
+                consumed, emitter -> Uni.createFrom().voidItem());
+    }
+
     private static Message<String> message(RainmakerEvent event) {
         return Message.of(EventJson.write(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()

@@ -1,5 +1,6 @@
 package dev.rainmaker.notifier.messaging;
 
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.events.CustomerReady;
@@ -8,6 +9,7 @@ import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.notifier.service.ReadyNotifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -15,8 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code StackInstalled} events one at a time: the customer is told (blocking, off the event loop), then
  * {@code CustomerReady} is published in a transaction that also commits the input's offset, so a crash never
- * publishes it twice. A crash after the email and before the commit sends the email again on redelivery: the mail
- * server is outside the transaction.
+ * publishes it twice. A customer already ready (a repeated {@code StackInstalled}) is neither told nor published
+ * again. A crash after the email and before the commit sends the email again on redelivery: the mail server is
+ * outside the transaction.
  */
 @ApplicationScoped
 public class StackInstalledConsumer {
@@ -26,31 +29,54 @@ public class StackInstalledConsumer {
 
     private final ReadyNotifier notifier;
     private final EventPublisher publisher;
+    private final ReadyCustomers readyCustomers;
 
-    StackInstalledConsumer(ReadyNotifier notifier, EventPublisher publisher) {
+    StackInstalledConsumer(ReadyNotifier notifier, EventPublisher publisher, ReadyCustomers readyCustomers) {
         this.notifier = notifier;
         this.publisher = publisher;
+        this.readyCustomers = readyCustomers;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onStackInstalled(Message<String> message) {
         return Uni.createFrom()
-                .item(() -> notifier.notifyReady(EventJson.read(message.getPayload(), StackInstalled.class)))
+                .item(() -> tellUnlessReady(EventJson.read(message.getPayload(), StackInstalled.class)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItemOrFailure()
-                .transformToUni(
-                        (ready, failure) -> failure == null ? publish(message, ready) : deadLetter(message, failure));
+                .transformToUni((ready, failure) -> {
+                    if (failure != null) {
+                        return deadLetter(message, failure);
+                    }
+                    return ready.isPresent()
+                            ? settle(message, publish(message, ready.get()))
+                            : settle(message, publisher.skipConsumed(message));
+                });
+    }
+
+    private Optional<CustomerReady> tellUnlessReady(StackInstalled stack) {
+        if (readyCustomers.isReady(stack.customerId())) {
+            LOG.infof("customer %s is ready already: StackInstalled again, nobody told twice", stack.customerId());
+            return Optional.empty();
+        }
+        return Optional.of(notifier.notifyReady(stack));
     }
 
     private Uni<Void> publish(Message<String> message, CustomerReady ready) {
-        return publisher
-                .publishConsuming(message, ready)
+        return publisher.publishConsuming(message, ready).invoke(() -> readyCustomers.remember(ready.customerId()));
+    }
+
+    /** An aborted transaction put the consumer back to its last committed offset: the record comes again. */
+    private static Uni<Void> settle(Message<String> message, Uni<Void> transaction) {
+        return transaction
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.warnf(
-                            "CustomerReady for %s not committed (%s); its StackInstalled will be read again",
-                            ready.customerId(), failure.getMessage());
+                            "transaction for %s aborted (%s); it will be read again",
+                            message.getMetadata(IncomingKafkaRecordMetadata.class)
+                                    .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset())
+                                    .orElse("a StackInstalled"),
+                            failure.getMessage());
                     return null;
                 });
     }
