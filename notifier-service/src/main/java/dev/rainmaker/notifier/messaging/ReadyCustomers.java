@@ -29,10 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReadyCustomers {
 
+    private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(5);
+
     private final String topic;
     private final KafkaConsumer<String, String> reader;
     private final Map<Integer, Long> positions = new HashMap<>();
     private final Set<String> ready = new HashSet<>();
+    private final Set<String> committedHere = new HashSet<>();
 
     ReadyCustomers(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -61,16 +64,30 @@ public class ReadyCustomers {
         }
         // The producer's default partitioner for a keyed record.
         int partition = Utils.toPositive(Utils.murmur2(customerId.getBytes(StandardCharsets.UTF_8))) % partitions;
-        catchUp(new TopicPartition(topic, partition));
+        TopicPartition readyPartition = new TopicPartition(topic, partition);
+        catchUp(readyPartition);
+        // A committed transaction's records become readable only once the coordinator wrote its markers, a moment
+        // after the commit returned: for a customer this instance committed, wait for them (briefly).
+        long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
+        while (!ready.contains(customerId) && committedHere.contains(customerId) && System.nanoTime() < deadline) {
+            sleep();
+            catchUp(readyPartition);
+        }
         return ready.contains(customerId);
     }
 
-    /**
-     * What this instance committed itself: a committed transaction's records become readable only once the
-     * coordinator wrote its markers, a moment after the commit returned.
-     */
-    public synchronized void remember(String customerId) {
-        ready.add(customerId);
+    /** This instance committed the customer's {@code CustomerReady}. */
+    public synchronized void committed(String customerId) {
+        committedHere.add(customerId);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the ready customers", e);
+        }
     }
 
     private void catchUp(TopicPartition partition) {

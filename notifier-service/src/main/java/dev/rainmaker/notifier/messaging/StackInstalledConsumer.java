@@ -62,7 +62,7 @@ public class StackInstalledConsumer {
     }
 
     private Uni<Void> publish(Message<String> message, CustomerReady ready) {
-        return publisher.publishConsuming(message, ready).invoke(() -> readyCustomers.remember(ready.customerId()));
+        return publisher.publishConsuming(message, ready).invoke(() -> readyCustomers.committed(ready.customerId()));
     }
 
     /** An aborted transaction put the consumer back to its last committed offset: the record comes again. */
