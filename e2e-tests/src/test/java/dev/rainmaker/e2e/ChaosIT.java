@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
  * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted
  * every few seconds; the DigitalOcean stand-in answers 10 % of calls with 500 and has 429 storms; every host refuses
  * SSH for its first 30 s. Every customer must still become ready exactly once, with exactly one droplet, and nothing
- * may be dead-lettered. Sized by system properties ({@code rainmaker.chaos.customers}, default 40 to stay inside CI's budget on two cores; 200 is the issue's size;
- * {@code rainmaker.chaos.kill-interval}, default PT6S).
+ * may be dead-lettered. Sized by system properties: {@code rainmaker.chaos.customers} (default 40, inside CI's budget
+ * on two cores; the issue's size is 200), {@code rainmaker.chaos.kill-interval} (default PT6S),
+ * {@code rainmaker.chaos.timeout} (PT6M) and {@code rainmaker.chaos.seed}.
  */
 class ChaosIT {
 
