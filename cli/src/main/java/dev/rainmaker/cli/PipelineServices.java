@@ -57,6 +57,9 @@ public final class PipelineServices {
             case "notifier-service" -> {
                 properties.put("quarkus.mailer.host", "127.0.0.1");
                 properties.put("quarkus.mailer.port", String.valueOf(cloud.smtpPort()));
+                // Stable per instance, so that a restarted instance aborts the transaction its predecessor left open.
+                properties.put(
+                        "mp.messaging.outgoing.customers-ready-out.transactional.id", "notifier-service-" + instance);
             }
             default -> throw new IllegalArgumentException("unknown service " + name);
         }

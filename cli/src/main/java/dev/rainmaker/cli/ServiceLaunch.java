@@ -22,4 +22,11 @@ public record ServiceLaunch(
         systemProperties = Map.copyOf(systemProperties);
         environment = Map.copyOf(environment);
     }
+
+    /** The same launch with one more (or another) system property. */
+    public ServiceLaunch withSystemProperty(String key, String value) {
+        Map<String, String> properties = new java.util.HashMap<>(systemProperties);
+        properties.put(key, value);
+        return new ServiceLaunch(name, javaArguments, properties, environment, logFile, httpPort);
+    }
 }

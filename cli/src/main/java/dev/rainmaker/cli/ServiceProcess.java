@@ -28,16 +28,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** Starts the process; its log file starts empty. */
     public static ServiceProcess start(ServiceLaunch launch) {
+        return start(launch, ProcessBuilder.Redirect.to(launch.logFile().toFile()));
+    }
+
+    private static ServiceProcess start(ServiceLaunch launch, ProcessBuilder.Redirect log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         launch.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(launch.javaArguments());
         try {
             Files.createDirectories(launch.logFile().getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(launch.logFile().toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(launch.environment());
             return new ServiceProcess(launch, builder.start());
         } catch (IOException e) {
@@ -87,6 +91,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(launch.name() + " was not ready within " + timeout.toSeconds()
                 + " s (last answer: " + lastAnswer + "); see " + launch.logFile());
+    }
+
+    /** Kills the process without warning (SIGKILL), as a crash or an out-of-memory killer would, and waits for it. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A new process from the same launch: same name, ports and log file (appended to). */
+    public ServiceProcess restart() {
+        return start(launch, ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
     }
 
     /** Asks the process to stop (SIGTERM) without waiting, so that several can stop at once. */

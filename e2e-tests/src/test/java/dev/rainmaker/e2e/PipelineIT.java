@@ -11,9 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.rainmaker.cli.DemoSignups;
-import dev.rainmaker.cli.PipelineServices;
-import dev.rainmaker.cli.ServiceLaunch;
-import dev.rainmaker.cli.ServiceProcess;
 import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
@@ -41,34 +38,23 @@ class PipelineIT {
 
     private static final String DATABASE_PASSWORD_FILE = "/etc/rainmaker/db-password";
 
+    private static LocalPipeline pipeline;
     private static Path logs;
     private static LocalCloud cloud;
-    private static final List<ServiceProcess> services = new ArrayList<>();
     private static TopicClient kafka;
 
     @BeforeAll
-    static void startLocalCloudAndServices() throws Exception {
-        Path repository = Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
-        Path state = Files.createDirectories(repository.resolve("e2e-tests/target/e2e"));
-        logs = state.resolve("logs");
-        cloud = LocalCloud.start(LocalCloud.Options.forTests(state, Duration.ofSeconds(1)));
-        kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
-        for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, 1)) {
-            services.add(ServiceProcess.start(launch));
-        }
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(90));
-        }
+    static void startLocalCloudAndServices() {
+        pipeline = LocalPipeline.start("e2e", 1);
+        logs = pipeline.logs();
+        cloud = pipeline.cloud();
+        kafka = pipeline.kafka();
     }
 
     @AfterAll
     static void stopEverything() {
-        services.forEach(ServiceProcess::close);
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (cloud != null) {
-            cloud.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -222,15 +208,11 @@ class PipelineIT {
     }
 
     private static List<StandInDroplet> dropletsOf(String customerId) {
-        return cloud.digitalOcean().droplets().stream()
-                .filter(droplet -> droplet.name().equals("rm-" + customerId))
-                .toList();
+        return pipeline.dropletsOf(customerId);
     }
 
     private static List<ReceivedMail> mailsTo(String address) {
-        return cloud.smtp().receivedMessages().stream()
-                .filter(mail -> mail.to().contains(address))
-                .toList();
+        return pipeline.mailsTo(address);
     }
 
     private static void awaitReady(Set<String> customers) {
@@ -248,8 +230,6 @@ class PipelineIT {
     }
 
     private static List<TopicRecord> recordsOf(String topic, Set<String> customers) {
-        return kafka.readAll(topic).stream()
-                .filter(record -> customers.contains(record.key()))
-                .toList();
+        return pipeline.recordsOf(topic, customers);
     }
 }

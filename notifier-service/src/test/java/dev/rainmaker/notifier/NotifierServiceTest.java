@@ -24,7 +24,9 @@ import dev.rainmaker.localcloud.smtp.ReceivedMail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,6 +210,54 @@ class NotifierServiceTest {
                     .filter(Objects::nonNull)
                     .mapToLong(offset -> offset.offset())
                     .sum();
+        }
+    }
+
+    @Test
+    void customerReadyIsCommittedInOneTransactionWithTheOffsetOfItsStackInstalled() {
+        StackInstalled stack = stackInstalled("notify-tx", "tx@acme.example");
+
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-tx", EventJson.write(stack));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> kafka.readCommitted(EventType.CUSTOMER_READY.topic()).stream()
+                                .filter(record -> "notify-tx".equals(record.key()))
+                                .toList(),
+                        records -> records.size() == 1);
+        awaitConsumed(recordsFor(EventType.STACK_INSTALLED.topic(), "notify-tx").getFirst());
+    }
+
+    @Test
+    void aStackInstalledDeliveredAgainTellsNobodyTwiceAndPublishesNoSecondCustomerReady() {
+        StackInstalled stack = stackInstalled("notify-again", "again@acme.example");
+
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
+        kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
+
+        awaitConsumed(
+                recordsFor(EventType.STACK_INSTALLED.topic(), "notify-again").getLast());
+        assertThat(mailsTo("again@acme.example"))
+                .as("emails to a customer whose stack came twice")
+                .hasSize(1);
+        assertThat(kafka.readCommitted(EventType.CUSTOMER_READY.topic()))
+                .filteredOn(record -> "notify-again".equals(record.key()))
+                .as("CustomerReady of a customer whose stack came twice")
+                .hasSize(1);
+    }
+
+    /** Until the notifier's group committed an offset past {@code input}: only its transactions commit offsets. */
+    private void awaitConsumed(TopicRecord input) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("notifier-service-stacks-installed")
+                                    .partitionsToOffsetAndMetadata()
+                                    .get()
+                                    .get(new TopicPartition(input.topic(), input.partition())))
+                            .as("committed offset of the notifier's group on %s", input.topic())
+                            .isNotNull()
+                            .satisfies(
+                                    committed -> assertThat(committed.offset()).isGreaterThan(input.offset())));
         }
     }
 

@@ -19,7 +19,7 @@ import dev.rainmaker.localcloud.hosts.model.HostState;
  * A host per droplet: an Apache SSHD server on the droplet's own loopback address ({@code 127.10.x.y}, allocated in
  * order) and the configured port, configured from the droplet's cloud-config and answering from command models over a
  * simulated Debian 12 state. Knobs: a delay per command, commands that fail the next times, and hosts that refuse
- * connections for a while after boot.
+ * connections for a while after boot (one droplet, or every host booted from now on).
  */
 public final class SimulatedHosts implements HostProvider {
 
@@ -36,6 +36,7 @@ public final class SimulatedHosts implements HostProvider {
         return thread;
     });
     private volatile Duration commandLatency = Duration.ZERO;
+    private volatile Duration refusalAtEveryBoot = Duration.ZERO;
     private int nextHost = 1;
 
     private record Booted(SimulatedHost host, HostSshServer server) {}
@@ -85,6 +86,9 @@ public final class SimulatedHosts implements HostProvider {
             previous.host().closePorts();
         }
         Duration refusal = refusalsAtBoot.remove(spec.dropletId());
+        if (refusal == null && refusalAtEveryBoot.isPositive()) {
+            refusal = refusalAtEveryBoot;
+        }
         if (refusal == null) {
             server.open();
         } else {
@@ -159,6 +163,14 @@ public final class SimulatedHosts implements HostProvider {
         }
         booted.server().close();
         scheduler.schedule(booted.server()::open, duration.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Every host booted from now on refuses connections for its first {@code duration}, as a droplet does while it
+     * boots; a per-droplet {@link #refuseConnections} wins. {@link Duration#ZERO} turns it off.
+     */
+    public void refuseConnectionsAtEveryBoot(Duration duration) {
+        this.refusalAtEveryBoot = duration;
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,8 +32,13 @@ public final class TopicClient implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public TopicClient(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** With producer settings of its own, e.g. compression and a larger {@code max.request.size}. */
+    public TopicClient(String bootstrapServers, Map<String, Object> producerSettings) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
@@ -39,6 +47,26 @@ public final class TopicClient implements AutoCloseable {
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class));
+        settings.putAll(producerSettings);
+        this.producer = new KafkaProducer<>(settings);
+    }
+
+    /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
+    public void createTopics(List<String> topics, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            var existing = admin.listTopics().names().get();
+            var missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "could not create topics: " + e.getCause().getMessage(), e);
+        }
     }
 
     /** Publishes and waits until the broker has the record. */
@@ -63,7 +91,21 @@ public final class TopicClient implements AutoCloseable {
 
     /** Every record the topic holds now, in partition then offset order; empty when the topic does not exist. */
     public List<TopicRecord> readAll(String topic) {
+        return read(topic, "read_uncommitted");
+    }
+
+    /**
+     * Every record of committed transactions (and every non-transactional one) up to the last stable offset, as a
+     * {@code read_committed} consumer sees them: records of aborted transactions are left out.
+     */
+    public List<TopicRecord> readCommitted(String topic) {
+        return read(topic, "read_committed");
+    }
+
+    private List<TopicRecord> read(String topic, String isolationLevel) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolationLevel,
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,

@@ -114,6 +114,21 @@ class SimulatedHostsTests {
     }
 
     @Test
+    void everyHostBootedAfterTheDefaultIsSetRefusesConnectionsForItsFirstMoments() throws Exception {
+        hosts.refuseConnectionsAtEveryBoot(Duration.ofSeconds(1));
+        String address = hosts.boot(new HostSpec(1, "rm-one", cloudConfig));
+
+        assertThatThrownBy(() -> SshTestClient.run(
+                        address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "id -u root"))
+                .hasRootCauseInstanceOf(ConnectException.class);
+        Thread.sleep(1_500);
+        assertThat(SshTestClient.run(
+                                address, hosts.sshPort(), provisioning, pinned(hostKey.fingerprint()), "id -u root")
+                        .exitStatus())
+                .isZero();
+    }
+
+    @Test
     void aRunningHostCanBeMadeToRefuseConnectionsForAWhile() throws Exception {
         String address = hosts.boot(new HostSpec(1, "rm-one", cloudConfig));
         hosts.refuseConnections(1, Duration.ofSeconds(1));

@@ -1,56 +1,105 @@
 package dev.rainmaker.notifier.messaging;
 
-import java.util.concurrent.CompletionStage;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.InvalidEventException;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.notifier.messaging.FailureReports.FailedCustomer;
 import dev.rainmaker.notifier.service.ReadyNotifier;
-import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
-/** Reads {@code StackInstalled} events; the customer is told and {@code CustomerReady} published before the ack. */
+/**
+ * Reads {@code StackInstalled} events one at a time: the customer is told (blocking, off the event loop), then
+ * {@code CustomerReady} is published in a transaction that also commits the input's offset, so a crash never
+ * publishes it twice. A customer already ready (a repeated {@code StackInstalled}) is neither told nor published
+ * again. A crash after the email and before the commit sends the email again on redelivery: the mail server is
+ * outside the transaction.
+ */
 @ApplicationScoped
 public class StackInstalledConsumer {
 
     static final String CHANNEL = "stacks-installed-in";
     private static final ProvisioningStage STAGE = ProvisioningStage.EMAILING_CUSTOMER;
+    private static final Logger LOG = Logger.getLogger(StackInstalledConsumer.class);
 
     private final ReadyNotifier notifier;
     private final EventPublisher publisher;
+    private final ReadyCustomers readyCustomers;
     private final FailureReports failures;
 
-    StackInstalledConsumer(ReadyNotifier notifier, EventPublisher publisher, FailureReports failures) {
+    StackInstalledConsumer(
+            ReadyNotifier notifier, EventPublisher publisher, ReadyCustomers readyCustomers, FailureReports failures) {
         this.notifier = notifier;
         this.publisher = publisher;
+        this.readyCustomers = readyCustomers;
         this.failures = failures;
     }
 
     @Incoming(CHANNEL)
-    @RunOnVirtualThread
-    public CompletionStage<Void> onStackInstalled(Message<String> message) {
+    public Uni<Void> onStackInstalled(Message<String> message) {
         StackInstalled stack;
         try {
             stack = EventJson.read(message.getPayload(), StackInstalled.class);
         } catch (InvalidEventException e) {
-            return failures.unreadable(message, STAGE, e);
+            return Uni.createFrom().completionStage(failures.unreadable(message, STAGE, e));
         }
-        try {
-            publisher.publish(notifier.notifyReady(stack));
-            return message.ack();
-        } catch (RuntimeException e) {
-            var signup = stack.signup();
-            var droplet = stack.droplet();
-            return failures.failed(
-                    message,
-                    STAGE,
-                    new FailedCustomer(
-                            signup == null ? null : signup.customerId(), signup, droplet == null ? null : droplet.id()),
-                    e);
+        return Uni.createFrom()
+                .item(() -> tellUnlessReady(stack))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItemOrFailure()
+                .transformToUni((ready, failure) -> {
+                    if (failure != null) {
+                        return failed(message, stack, failure);
+                    }
+                    return ready.isPresent()
+                            ? settle(message, publish(message, ready.get()))
+                            : settle(message, publisher.skipConsumed(message));
+                });
+    }
+
+    private Optional<CustomerReady> tellUnlessReady(StackInstalled stack) {
+        if (readyCustomers.isReady(stack.customerId())) {
+            LOG.infof("customer %s is ready already: StackInstalled again, nobody told twice", stack.customerId());
+            return Optional.empty();
         }
+        return Optional.of(notifier.notifyReady(stack));
+    }
+
+    private Uni<Void> publish(Message<String> message, CustomerReady ready) {
+        return publisher.publishConsuming(message, ready).invoke(() -> readyCustomers.committed(ready.customerId()));
+    }
+
+    /** An aborted transaction put the consumer back to its last committed offset: the record comes again. */
+    private static Uni<Void> settle(Message<String> message, Uni<Void> transaction) {
+        return transaction
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "transaction for %s aborted (%s); it will be read again",
+                            message.getMetadata(IncomingKafkaRecordMetadata.class)
+                                    .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset())
+                                    .orElse("a StackInstalled"),
+                            failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** Dead-lettered and reported as failed (on this worker thread: the report waits for the broker). */
+    private Uni<Void> failed(Message<String> message, StackInstalled stack, Throwable failure) {
+        var signup = stack.signup();
+        var droplet = stack.droplet();
+        FailedCustomer customer = new FailedCustomer(
+                signup == null ? null : signup.customerId(), signup, droplet == null ? null : droplet.id());
+        return Uni.createFrom().completionStage(failures.failed(message, STAGE, customer, failure));
     }
 }

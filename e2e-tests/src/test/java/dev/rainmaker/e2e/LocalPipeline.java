@@ -1,0 +1,155 @@
+package dev.rainmaker.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import dev.rainmaker.cli.PipelineServices;
+import dev.rainmaker.cli.ServiceLaunch;
+import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
+import dev.rainmaker.localcloud.kafka.KafkaBroker;
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import dev.rainmaker.localcloud.smtp.ReceivedMail;
+
+/**
+ * The local cloud in this JVM and the four packaged services as processes, as the e2e tests share them: every event
+ * and dead-letter topic created up front, {@code instances} processes per service, and what the tests read back.
+ */
+final class LocalPipeline implements AutoCloseable {
+
+    private final Path logs;
+    private final LocalCloud cloud;
+    private final TopicClient kafka;
+    private final List<ServiceProcess> services;
+
+    private LocalPipeline(Path logs, LocalCloud cloud, TopicClient kafka, List<ServiceProcess> services) {
+        this.logs = logs;
+        this.cloud = cloud;
+        this.kafka = kafka;
+        this.services = services;
+    }
+
+    /** Everything up and every service ready, with simulated hosts booting one second after a droplet is created. */
+    static LocalPipeline start(String name, int instances) {
+        return start(name, instances, cloud -> {}, UnaryOperator.identity());
+    }
+
+    /**
+     * @param name the directory under {@code e2e-tests/target} for state and logs
+     * @param instances processes per service
+     * @param beforeServices what to do with the local cloud before any service starts (knobs, faults)
+     * @param launchSettings changes to each service's launch (e.g. test timings)
+     */
+    static LocalPipeline start(
+            String name,
+            int instances,
+            Consumer<LocalCloud> beforeServices,
+            UnaryOperator<ServiceLaunch> launchSettings) {
+        Path repository = Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
+        Path state = createDirectories(repository.resolve("e2e-tests/target").resolve(name));
+        Path logs = state.resolve("logs");
+        LocalCloud cloud = LocalCloud.start(LocalCloud.Options.forTests(state, Duration.ofSeconds(1)));
+        TopicClient kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
+        kafka.createTopics(
+                Stream.of(EventType.values())
+                        .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
+                        .toList(),
+                KafkaBroker.DEFAULT_PARTITIONS);
+        beforeServices.accept(cloud);
+        List<ServiceProcess> services = new ArrayList<>();
+        LocalPipeline pipeline = new LocalPipeline(logs, cloud, kafka, services);
+        try {
+            for (int instance = 1; instance <= instances; instance++) {
+                for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, instance)) {
+                    services.add(ServiceProcess.start(launchSettings.apply(launch)));
+                }
+            }
+            for (ServiceProcess service : services) {
+                service.awaitReady(Duration.ofSeconds(120));
+            }
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    LocalCloud cloud() {
+        return cloud;
+    }
+
+    TopicClient kafka() {
+        return kafka;
+    }
+
+    Path logs() {
+        return logs;
+    }
+
+    /** The service processes, in start order; a test that restarts one replaces it here. */
+    List<ServiceProcess> services() {
+        return services;
+    }
+
+    List<TopicRecord> recordsOf(String topic, Set<String> customers) {
+        return kafka.readAll(topic).stream()
+                .filter(record -> customers.contains(record.key()))
+                .toList();
+    }
+
+    /** {@code CustomerReady} records of the customers as a {@code read_committed} consumer sees them. */
+    List<TopicRecord> readyRecordsOf(Set<String> customers) {
+        return kafka.readCommitted(EventType.CUSTOMER_READY.topic()).stream()
+                .filter(record -> customers.contains(record.key()))
+                .toList();
+    }
+
+    List<StandInDroplet> dropletsOf(String customerId) {
+        return cloud.digitalOcean().droplets().stream()
+                .filter(droplet -> droplet.name().equals("rm-" + customerId))
+                .toList();
+    }
+
+    List<ReceivedMail> mailsTo(String address) {
+        return cloud.smtp().receivedMessages().stream()
+                .filter(mail -> mail.to().contains(address))
+                .toList();
+    }
+
+    /** Every record of every dead-letter topic, whoever it belongs to. */
+    List<TopicRecord> deadLetters() {
+        return Stream.of(EventType.values())
+                .flatMap(type -> kafka.readAll(type.deadLetterTopic()).stream())
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        synchronized (services) {
+            services.forEach(ServiceProcess::stopSoon);
+            services.forEach(ServiceProcess::close);
+        }
+        kafka.close();
+        cloud.close();
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
