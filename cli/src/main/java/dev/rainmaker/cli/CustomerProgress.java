@@ -65,6 +65,11 @@ public final class CustomerProgress {
         return previous == null || current == null ? -1 : (current - previous) / 1000.0;
     }
 
+    /** When {@code CustomerReady} was published (its record's timestamp), or -1 when not ready. */
+    public synchronized long readyAtMillis() {
+        return seenAt.getOrDefault(EventType.CUSTOMER_READY, -1L);
+    }
+
     /** Seconds from sign-up to ready, or -1 when not ready. */
     public synchronized double totalSeconds() {
         Long start = seenAt.get(EventType.SIGNUP_RECEIVED);

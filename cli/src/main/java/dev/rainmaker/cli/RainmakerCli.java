@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import dev.rainmaker.cli.bench.BenchCommand;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
@@ -19,6 +20,7 @@ public final class RainmakerCli {
             usage: ./rainmaker demo [--customers N] [--boot-delay DURATION] [--timeout DURATION] [--hosts KIND]
                    ./rainmaker up   [--kafka-port PORT] [--boot-delay DURATION] [--hosts KIND]
                    ./rainmaker dlq  list | show | replay  (./rainmaker dlq for its options)
+                   ./rainmaker bench [--signups N] [--instances 1|2] ...  (./rainmaker bench --help)
 
               demo  starts the local cloud and the four services, publishes N demo sign-ups (default 1),
                     shows each customer's progress, prints a table, stops everything; exit 0 only if every
@@ -42,6 +44,15 @@ public final class RainmakerCli {
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 System.err.print(DeadLetterCommand.USAGE);
+                System.exit(2);
+            }
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            try {
+                System.exit(BenchCommand.run(List.of(args).subList(1, args.length), repository, System.out));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.err.print(BenchCommand.USAGE);
                 System.exit(2);
             }
         }
@@ -122,6 +133,16 @@ public final class RainmakerCli {
         HostChoice choice = HostChoice.decide(options.hosts(), RealHosts.availability());
         System.out.println(choice.describe());
         return choice.kind();
+    }
+
+    /** A duration option such as {@code 500ms}, {@code 2s} or {@code 5m}. */
+    public static Duration duration(String name, String value) {
+        return CliOptions.duration(name, value);
+    }
+
+    /** A positive whole-number option. */
+    public static int positive(String name, String value) {
+        return CliOptions.positive(name, value);
     }
 
     /** Parsed options of {@code demo} and {@code up}. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
 import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
@@ -42,11 +43,17 @@ public final class LocalCloud implements AutoCloseable {
      * @param kafkaPort the broker's port on 127.0.0.1, 0 for any free port
      * @param bootDelay how long a droplet stays {@code new} before it is {@code active}
      * @param hostKind what a droplet's machine is
+     * @param limits the DigitalOcean stand-in's rate limits
      */
-    public record Options(Path stateDirectory, int kafkaPort, Duration bootDelay, HostKind hostKind) {
+    public record Options(
+            Path stateDirectory, int kafkaPort, Duration bootDelay, HostKind hostKind, DigitalOceanLimits limits) {
 
         public Options(Path stateDirectory, int kafkaPort, Duration bootDelay) {
-            this(stateDirectory, kafkaPort, bootDelay, HostKind.SIMULATED);
+            this(stateDirectory, kafkaPort, bootDelay, HostKind.SIMULATED, DigitalOceanLimits.real());
+        }
+
+        public Options withLimits(DigitalOceanLimits newLimits) {
+            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, newLimits);
         }
 
         public static Options forTests(Path stateDirectory, Duration bootDelay) {
@@ -54,7 +61,7 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public Options withHostKind(HostKind kind) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, kind);
+            return new Options(stateDirectory, kafkaPort, bootDelay, kind, limits);
         }
     }
 
@@ -78,6 +85,7 @@ public final class LocalCloud implements AutoCloseable {
         DigitalOceanStandIn digitalOcean = DigitalOceanStandIn.builder()
                 .token(token)
                 .bootDelay(options.bootDelay())
+                .limits(options.limits())
                 .hostProvider(hosts)
                 .build()
                 .start();

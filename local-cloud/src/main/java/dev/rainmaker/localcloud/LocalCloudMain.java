@@ -5,14 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--boot-delay 2000ms] [--hosts
- * simulated|real]}. Once everything
+ * simulated|real] [--do-limits real|off] [--record FILE]}. Once everything
  * listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and removes
- * that file on the way out.
+ * that file on the way out. With {@code --record}, it writes what it served ({@link LocalCloudRecord}) to FILE on the way
+ * out, before it stops.
  */
 public final class LocalCloudMain {
 
@@ -25,19 +27,25 @@ public final class LocalCloudMain {
         int kafkaPort = 9092;
         Duration bootDelay = Duration.ofSeconds(2);
         LocalCloud.HostKind hosts = LocalCloud.HostKind.SIMULATED;
+        DigitalOceanLimits limits = DigitalOceanLimits.real();
+        Path recordFile = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--state-dir" -> stateDirectory = Path.of(args[i + 1]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[i + 1]);
                 case "--boot-delay" -> bootDelay = Duration.ofMillis(Long.parseLong(args[i + 1].replace("ms", "")));
                 case "--hosts" -> hosts = LocalCloud.HostKind.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
+                case "--do-limits" -> limits = limits(args[i + 1]);
+                case "--record" -> recordFile = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Files.createDirectories(stateDirectory);
         Path infoFile = stateDirectory.resolve("local-cloud.properties");
-        LocalCloud cloud =
-                LocalCloud.start(new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay).withHostKind(hosts));
+        LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay)
+                .withHostKind(hosts)
+                .withLimits(limits));
+        Path record = recordFile;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -45,11 +53,22 @@ public final class LocalCloudMain {
             } catch (Exception e) {
                 LOG.warn("could not remove {}: {}", infoFile, e.getMessage());
             }
+            if (record != null) {
+                LocalCloudRecord.of(cloud).writeTo(record);
+            }
             cloud.close();
             stopped.countDown();
         }));
         cloud.info().writeTo(infoFile);
         LOG.info("local cloud ready: {}", cloud.info());
         stopped.await();
+    }
+
+    private static DigitalOceanLimits limits(String name) {
+        return switch (name) {
+            case "real" -> DigitalOceanLimits.real();
+            case "off" -> DigitalOceanLimits.off();
+            default -> throw new IllegalArgumentException("--do-limits takes real or off, not " + name);
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import dev.rainmaker.localcloud.hosts.model.StandardInput;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -21,6 +22,8 @@ import org.apache.sshd.server.command.Command;
  * does not answer yet.
  */
 final class HostSshServer implements AutoCloseable {
+
+    private static final AttributeKey<Integer> SESSION_NUMBER = new AttributeKey<>();
 
     private final SimulatedHost host;
     private final int port;
@@ -110,11 +113,35 @@ final class HostSshServer implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) {
-            Thread.ofVirtual().name("simulated-host-" + host.address()).start(this::runOnHost);
+            var session = channel.getSession();
+            int number = session.computeAttributeIfAbsent(
+                    SESSION_NUMBER, key -> host.sessionLog().opened(session.getUsername()));
+            Thread.ofVirtual().name("simulated-host-" + host.address()).start(() -> runOnHost(number));
         }
 
-        private void runOnHost() {
-            CommandResult result = host.run(command, StandardInput.from(in));
+        private void runOnHost(int session) {
+            var read = new java.io.ByteArrayOutputStream();
+            var recordedInput = new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        read.write(b);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        read.write(buffer, offset, n);
+                    }
+                    return n;
+                }
+            };
+            CommandResult result = host.run(command, StandardInput.from(recordedInput));
+            host.sessionLog().executed(session, command, read.toByteArray());
             try {
                 out.write(result.stdout().getBytes(StandardCharsets.UTF_8));
                 out.flush();

@@ -39,6 +39,7 @@ public final class SimulatedHost {
     private final Supplier<Duration> latency;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final SessionLog sessionLog = new SessionLog();
     private volatile List<KeyPair> hostKeys;
     private int sshdConfigurationReads;
     private final SimulatedHostPorts ports;
@@ -77,6 +78,11 @@ public final class SimulatedHost {
     /** Every command received over SSH, in order, as the client sent it. */
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /** The SSH sessions it served and the commands each ran. */
+    public SessionLog sessionLog() {
+        return sessionLog;
     }
 
     /** The host keys its sshd presents now. */

@@ -137,6 +137,14 @@ public final class SimulatedHosts implements HostProvider {
         return host(dropletId).commands();
     }
 
+    /** Every booted host's SSH sessions, by droplet id. */
+    public Map<Long, List<SessionLog.RecordedSession>> sessionsPerDroplet() {
+        Map<Long, List<SessionLog.RecordedSession>> sessions = new java.util.TreeMap<>();
+        hosts.forEach(
+                (id, booted) -> sessions.put(id, booted.host().sessionLog().sessions()));
+        return sessions;
+    }
+
     /** Delays every command on every host by {@code latency}. */
     public void setCommandLatency(Duration latency) {
         this.commandLatency = latency;

@@ -1,0 +1,124 @@
+package dev.rainmaker.cli.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.rainmaker.cli.CustomerProgress;
+import dev.rainmaker.cli.DemoSignups;
+import dev.rainmaker.cli.ProgressWatcher;
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.LocalCloudRecord;
+import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
+import dev.rainmaker.localcloud.hosts.SessionLog.RecordedSession;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code ./rainmaker bench}: a burst of sign-ups through the local cloud and the services, then the floor (the same
+ * irreducible work without services) on the same machine, and one table of figures.
+ */
+public final class BenchCommand {
+
+    public static final String USAGE = """
+            usage: ./rainmaker bench [--signups N] [--instances 1|2] [--boot-delay DURATION] [--do-limits real|off]
+                                     [--timeout DURATION]
+              Publishes N sign-ups at once (default 1000) to the local cloud and the services (1 instance each by
+              default), shows progress every few seconds, then runs the floor and prints a table.
+              Defaults: --boot-delay 0s, --do-limits real, --timeout 20m.
+            """;
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    private BenchCommand() {}
+
+    public static int run(List<String> args, Path repository, PrintStream out) {
+        BenchOptions options = BenchOptions.parse(args);
+        Path state = repository.resolve(".rainmaker");
+        String prefix = "bench-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+        List<SignupReceived> signups = DemoSignups.create(prefix, options.signups());
+        List<String> ids = signups.stream().map(SignupReceived::customerId).toList();
+
+        PipelineRun run = PipelineRun.start(repository, state, options, out::println);
+        Instant published;
+        boolean allReady;
+        Collection<CustomerProgress> customers;
+        Map<String, ProcessUsage> usage;
+        LocalCloudRecord record;
+        try (var watcher = new ProgressWatcher(run.cloud().kafkaBootstrapServers(), ids, line -> {})) {
+            published = Instant.now();
+            publish(run.cloud().kafkaBootstrapServers(), signups);
+            out.printf("published %d sign-ups in %.2f s%n", signups.size(), seconds(published, Instant.now()));
+            Instant deadline = published.plus(options.timeout());
+            allReady = false;
+            while (!allReady && Instant.now().isBefore(deadline)) {
+                allReady = watcher.awaitAll(PROGRESS_INTERVAL);
+                out.println(progressLine(published, signups.size(), watcher.customers()));
+                if (watcher.customers().stream().allMatch(CustomerProgress::isDone)) {
+                    break;
+                }
+            }
+            customers = List.copyOf(watcher.customers());
+            usage = run.usage();
+        } finally {
+            record = run.stop();
+        }
+        out.println("pipeline done; running the floor (the same work without services) ...");
+        List<List<RecordedSession>> sessions =
+                new ArrayList<>(record.sessionsPerDroplet().values());
+        sessions.removeIf(List::isEmpty);
+        if (sessions.isEmpty()) {
+            out.println("no SSH session was recorded: nothing for the floor to replay");
+            return 1;
+        }
+        FloorRun.Result floor;
+        try (LocalCloud floorCloud = LocalCloud.start(new LocalCloud.Options(state, 0, options.bootDelay())
+                .withLimits(
+                        options.doLimits().equals("real") ? DigitalOceanLimits.real() : DigitalOceanLimits.off()))) {
+            floor = FloorRun.run(floorCloud, sessions, ids, options.timeout());
+        }
+        BenchFigures figures = new BenchFigures(options, published, customers, usage, run.services(), record, floor);
+        out.println();
+        out.print(figures.table().render());
+        return allReady ? 0 : 1;
+    }
+
+    private static void publish(String bootstrap, List<SignupReceived> signups) {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            signups.forEach(signup -> producer.send(new ProducerRecord<>(
+                    EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup))));
+            producer.flush();
+        }
+    }
+
+    static String progressLine(Instant published, int signups, Collection<CustomerProgress> customers) {
+        StringBuilder line =
+                new StringBuilder(String.format("[%6.1fs] published %d", seconds(published, Instant.now()), signups));
+        for (EventType type : BenchFigures.STAGES) {
+            long seen = customers.stream().filter(c -> c.secondsFor(type) >= 0).count();
+            line.append(", ")
+                    .append(type.topic().substring("rainmaker.".length()))
+                    .append(' ')
+                    .append(seen);
+        }
+        long failed = customers.stream().filter(c -> c.failure() != null).count();
+        return line.append(", failed ").append(failed).toString();
+    }
+
+    static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}

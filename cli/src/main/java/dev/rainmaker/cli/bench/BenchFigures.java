@@ -1,0 +1,110 @@
+package dev.rainmaker.cli.bench;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.rainmaker.cli.CustomerProgress;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.localcloud.LocalCloudRecord;
+
+/** The benchmark's figures from what was measured, as one table. */
+record BenchFigures(
+        BenchOptions options,
+        Instant published,
+        Collection<CustomerProgress> customers,
+        Map<String, ProcessUsage> usage,
+        List<PipelineRun.Service> services,
+        LocalCloudRecord record,
+        FloorRun.Result floor) {
+
+    /** The steps after the sign-up, each timed from the one before it. */
+    static final List<EventType> STAGES = List.of(
+            EventType.DROPLET_REQUESTED,
+            EventType.DROPLET_ACTIVE,
+            EventType.HOST_HARDENED,
+            EventType.STACK_INSTALLED,
+            EventType.CUSTOMER_READY);
+
+    FigureTable table() {
+        int signups = options.signups();
+        long ready = customers.stream().filter(CustomerProgress::isReady).count();
+        long failed = customers.stream().filter(c -> c.failure() != null).count();
+        double allReady = customers.stream()
+                        .filter(CustomerProgress::isReady)
+                        .mapToDouble(c -> c.readyAtMillis() / 1000.0)
+                        .max()
+                        .orElse(Double.NaN)
+                - published.toEpochMilli() / 1000.0;
+        FigureTable table = new FigureTable()
+                .add("sign-ups", String.valueOf(signups))
+                .add("instances per service", String.valueOf(options.instances()))
+                .add("boot delay; DigitalOcean limits", options.bootDelay().toMillis() + " ms; " + options.doLimits())
+                .add("ready; failed", ready + "; " + failed)
+                .add("time until all ready", ready == signups ? String.format("%.1f s", allReady) : "not all ready")
+                .add("customers per second", ready == signups ? String.format("%.1f", signups / allReady) : "-");
+        for (EventType stage : STAGES) {
+            table.add(
+                    "p50/p95/p99 " + previous(stage) + " → " + name(stage),
+                    Percentiles.of(customers.stream()
+                                    .map(c -> c.secondsFor(stage))
+                                    .filter(s -> s >= 0)
+                                    .toList())
+                            .describe());
+        }
+        table.add(
+                "p50/p95/p99 sign-up → ready",
+                Percentiles.of(customers.stream()
+                                .map(CustomerProgress::totalSeconds)
+                                .filter(s -> s >= 0)
+                                .toList())
+                        .describe());
+        table.add(
+                        "DigitalOcean API calls (per customer)",
+                        String.format("%d (%.3f)", record.apiCalls(), (double) record.apiCalls() / signups))
+                .add("429s received", String.valueOf(record.rateLimited()));
+        int sessions = record.sessionsPerDroplet().values().stream()
+                .mapToInt(List::size)
+                .sum();
+        long commands = record.sessionsPerDroplet().values().stream()
+                .flatMap(List::stream)
+                .mapToLong(s -> s.commands().size())
+                .sum();
+        table.add(
+                "SSH sessions; exec commands (per customer)",
+                String.format(
+                        "%d; %d (%.1f; %.1f)",
+                        sessions, commands, (double) sessions / signups, (double) commands / signups));
+        for (PipelineRun.Service service : services) {
+            ProcessUsage used = usage.get(service.process().name());
+            table.add(
+                    service.process().name() + ": start; CPU; peak RSS",
+                    String.format(
+                            "%.1f s; %.1f s; %.0f MiB",
+                            service.startTime().toMillis() / 1000.0, used.cpuSeconds(), used.peakRssMib()));
+        }
+        double floorSeconds = floor.time().toMillis() / 1000.0;
+        table.add(
+                        "floor: time; DigitalOcean calls; SSH sessions; commands (non-zero exits)",
+                        String.format(
+                                "%.1f s; %d; %d; %d (%d)",
+                                floorSeconds,
+                                floor.apiCalls(),
+                                floor.sessions(),
+                                floor.commands(),
+                                floor.failedCommands()))
+                .add(
+                        "pipeline time / floor time",
+                        ready == signups ? String.format("%.2f", allReady / floorSeconds) : "-");
+        return table;
+    }
+
+    private static String previous(EventType stage) {
+        return name(EventType.values()[stage.ordinal() - 1]);
+    }
+
+    private static String name(EventType type) {
+        return type.topic().substring("rainmaker.".length());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.rainmaker.cli.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.hosts.SessionLog.RecordedSession;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+
+/**
+ * The floor: the irreducible work of the pipeline for N customers, with no services, on a fresh local cloud in this
+ * process. Six topics, five hops, each customer's record consumed and the next published, every record handled on its
+ * own virtual thread (as the services do); at the first hop its droplet is created (batches of up to 10) and awaited
+ * active, at the second the SSH sessions the pipeline's services ran on one of the pipeline's hosts are replayed on the
+ * customer's host. The other hops are Kafka only.
+ */
+final class FloorRun {
+
+    private static final int HOPS = 5;
+    private static final int PARTITIONS = 12;
+
+    /** How long the floor took, its DigitalOcean calls, and replayed commands that did not exit 0. */
+    record Result(Duration time, long apiCalls, int failedCommands, int sessions, int commands) {}
+
+    private FloorRun() {}
+
+    static Result run(
+            LocalCloud cloud,
+            List<List<RecordedSession>> sessionsPerCustomer,
+            List<String> customerIds,
+            Duration timeout) {
+        String bootstrap = cloud.info().kafkaBootstrapServers();
+        String prefix = "floor-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        createTopics(bootstrap, prefix);
+        KeyPair identity = identity(cloud.info().provisioningPrivateKey());
+        CountDownLatch done = new CountDownLatch(customerIds.size());
+        AtomicInteger failedCommands = new AtomicInteger();
+        List<Thread> consumers = new ArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Map<String, Integer> customerIndex = new java.util.HashMap<>();
+        IntStream.range(0, customerIds.size()).forEach(i -> customerIndex.put(customerIds.get(i), i));
+        try (var producer = producer(bootstrap);
+                var droplets = new FloorDroplets(
+                        cloud.info().digitalOceanUrl(), cloud.info().digitalOceanToken(), publicKeyLine(cloud));
+                var replay = new CommandReplay(identity, cloud.info().sshPort())) {
+            Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+            for (int hop = 0; hop <= HOPS; hop++) {
+                int current = hop;
+                consumers.add(Thread.ofPlatform()
+                        .daemon()
+                        .start(() -> consume(bootstrap, prefix + current, running, record -> {
+                            String customer = record.key();
+                            if (current == HOPS) {
+                                done.countDown();
+                                return;
+                            }
+                            if (current == 0) {
+                                addresses.put(
+                                        customer, droplets.request(customer).join());
+                            } else if (current == 1) {
+                                List<RecordedSession> sessions = sessionsPerCustomer.get(
+                                        customerIndex.get(customer) % sessionsPerCustomer.size());
+                                failedCommands.addAndGet(replay.replay(addresses.get(customer), sessions));
+                            }
+                            producer.send(new ProducerRecord<>(prefix + (current + 1), customer, record.value()));
+                        })));
+            }
+            Instant start = Instant.now();
+            customerIds.forEach(
+                    id -> producer.send(new ProducerRecord<>(prefix + 0, id, "{\"customerId\":\"" + id + "\"}")));
+            producer.flush();
+            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the floor did not finish within " + timeout);
+            }
+            Duration time = Duration.between(start, Instant.now());
+            int sessions = 0;
+            int commands = 0;
+            for (String id : customerIds) {
+                for (RecordedSession session :
+                        sessionsPerCustomer.get(customerIndex.get(id) % sessionsPerCustomer.size())) {
+                    sessions++;
+                    commands += session.commands().size();
+                }
+            }
+            return new Result(time, droplets.apiCalls(), failedCommands.get(), sessions, commands);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            running.set(false);
+            consumers.forEach(FloorRun::join);
+        }
+    }
+
+    private static String publicKeyLine(LocalCloud cloud) {
+        try {
+            return java.nio.file.Files.readString(cloud.info().provisioningPublicKey())
+                    .trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void consume(
+            String bootstrap,
+            String topic,
+            AtomicBoolean running,
+            java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            while (running.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    Thread.ofVirtual().start(() -> handler.accept(record));
+                }
+            }
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private static void createTopics(String bootstrap, String prefix) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(IntStream.rangeClosed(0, HOPS)
+                            .mapToObj(i -> new NewTopic(prefix + i, PARTITIONS, (short) 1))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the floor's topics: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyPair identity(Path privateKey) {
+        try {
+            return new FileKeyPairProvider(privateKey).loadKeys(null).iterator().next();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read the provisioning key " + privateKey, e);
+        }
+    }
+}
