@@ -20,6 +20,9 @@ public record OpenSshPublicKey(String type, String base64Blob, Optional<String> 
         if (line == null || line.isBlank()) {
             throw new IllegalArgumentException("the public key is empty");
         }
+        if (line.strip().chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            throw new IllegalArgumentException("the public key must be one line, but it holds a line break");
+        }
         String[] fields = line.strip().split("\\s+", 3);
         if (fields.length < 2) {
             throw new IllegalArgumentException("the public key is not '<type> <base64 key> [comment]'");

@@ -32,4 +32,12 @@ class OpenSshPublicKeyTests {
                 .hasMessageContaining("base64");
         assertThatThrownBy(() -> OpenSshPublicKey.parse("ssh-ed25519 AAAA")).hasMessageContaining("truncated");
     }
+
+    @Test
+    void aKeyFollowedByASecondKeyOnAnotherLineIsRefusedRatherThanTakenAsItsComment() {
+        assertThatThrownBy(() -> OpenSshPublicKey.parse(TestKeys.ED25519 + "\n" + TestKeys.ECDSA_P256))
+                .hasMessage("the public key must be one line, but it holds a line break");
+        assertThatThrownBy(() -> OpenSshPublicKey.parse(TestKeys.ED25519 + "\r\nssh-ed25519 AAAA"))
+                .hasMessageContaining("one line");
+    }
 }
