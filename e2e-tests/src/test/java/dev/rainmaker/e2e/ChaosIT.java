@@ -33,16 +33,17 @@ import static org.awaitility.Awaitility.await;
  * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted
  * every few seconds; the DigitalOcean stand-in answers 10 % of calls with 500 and has 429 storms; every host refuses
  * SSH for its first 30 s. Every customer must still become ready exactly once, with exactly one droplet, and nothing
- * may be dead-lettered. Sized by system properties: {@code rainmaker.chaos.customers} (default 40, inside CI's budget
- * on two cores; the issue's size is 200), {@code rainmaker.chaos.kill-interval} (default PT6S),
- * {@code rainmaker.chaos.timeout} (PT6M) and {@code rainmaker.chaos.seed}.
+ * may be dead-lettered. Sized by system properties: {@code rainmaker.chaos.customers} (default 200, about 4 to 7
+ * minutes on two cores), {@code rainmaker.chaos.kill-interval} (default PT6S), {@code rainmaker.chaos.timeout} (PT12M)
+ * and {@code rainmaker.chaos.seed}.
  */
 class ChaosIT {
 
-    private static final int CUSTOMERS = Integer.getInteger("rainmaker.chaos.customers", 40);
+    private static final int CUSTOMERS = Integer.getInteger("rainmaker.chaos.customers", 200);
     private static final Duration KILL_INTERVAL =
             Duration.parse(System.getProperty("rainmaker.chaos.kill-interval", "PT6S"));
-    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("rainmaker.chaos.timeout", "PT6M"));
+    private static final Duration READY_TIMEOUT =
+            Duration.parse(System.getProperty("rainmaker.chaos.timeout", "PT12M"));
     private static final long SEED = Long.getLong("rainmaker.chaos.seed", System.currentTimeMillis());
     private static final Duration SSH_REFUSED_AFTER_BOOT = Duration.ofSeconds(30);
     private static final double SERVER_ERROR_SHARE = 0.10;
