@@ -2,6 +2,7 @@ package dev.rainmaker.localcloud.hosts.real;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import dev.rainmaker.localcloud.hosts.HostKey;
@@ -40,9 +41,11 @@ class RealHostsTests {
             Path knownHosts = Files.writeString(dir.resolve("known_hosts"), address + " " + hostKey.publicKeyLine());
             OpenSsh ssh = new OpenSsh(knownHosts);
 
-            OpenSsh.Result cloudInit =
-                    ssh.run("root", address, key.privateKeyFile(), "cloud-init status --wait --format json");
-            assertThat(cloudInit.stdout()).contains("\"status\": \"done\"");
+            OpenSsh.Result cloudInit = untilConnected(
+                    () -> ssh.run("root", address, key.privateKeyFile(), "cloud-init status --wait --format json"));
+            assertThat(cloudInit.stdout())
+                    .as("cloud-init status over SSH (exit %d): %s", cloudInit.exitStatus(), cloudInit.stderr())
+                    .contains("\"status\": \"done\"");
             OpenSsh.Result hostname = ssh.run("root", address, key.privateKeyFile(), "hostname");
             assertThat(hostname.stdout().strip()).isEqualTo("rm-test-host");
 
@@ -54,6 +57,24 @@ class RealHostsTests {
         assertThat(AptProxy.addressOnLoopback())
                 .as("%s on lo after the last real host and the proxy stopped", AptProxy.ADDRESS)
                 .isEqualTo(proxyAddressWasThere);
+    }
+
+    /**
+     * ssh's exit status 255 is a failed connection: sshd answers as soon as it starts, and cloud-init may restart it
+     * once more while it applies {@code ssh_pwauth}, as on DigitalOcean; a client tries again, as bootstrap-service does.
+     */
+    private static OpenSsh.Result untilConnected(SshCall call) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        OpenSsh.Result result = call.run();
+        while (result.exitStatus() == 255 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            result = call.run();
+        }
+        return result;
+    }
+
+    private interface SshCall {
+        OpenSsh.Result run() throws Exception;
     }
 
     private static String namespaceOf(String address) {
