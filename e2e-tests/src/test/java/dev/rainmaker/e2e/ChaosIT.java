@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
  * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted
  * every few seconds; the DigitalOcean stand-in answers 10 % of calls with 500 and has 429 storms; every host refuses
  * SSH for its first 30 s. Every customer must still become ready exactly once, with exactly one droplet, and nothing
- * may be dead-lettered. Sized by system properties: {@code rainmaker.chaos.customers} (default 200, about 4 to 7
- * minutes on two cores), {@code rainmaker.chaos.kill-interval} (default PT6S), {@code rainmaker.chaos.timeout} (PT12M)
- * and {@code rainmaker.chaos.seed}.
+ * may be dead-lettered. Sized by system properties: {@code rainmaker.chaos.customers} (default 200: 166 s to 422 s on
+ * two cores, quiet or busy), {@code rainmaker.chaos.kill-interval} (default PT6S),
+ * {@code rainmaker.chaos.timeout} (PT12M) and {@code rainmaker.chaos.seed}.
  */
 class ChaosIT {
 
