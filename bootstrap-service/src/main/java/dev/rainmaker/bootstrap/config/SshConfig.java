@@ -34,4 +34,8 @@ public interface SshConfig {
     /** One command on the host (package installs included). */
     @WithDefault("PT10M")
     Duration commandTimeout();
+
+    /** Hosts this instance works on at once; more wait their turn (see HostsAtOnce). */
+    @WithDefault("100")
+    int maxHostsAtOnce();
 }

@@ -31,6 +31,7 @@ public class HardeningService {
     private final HostKeyRotation hostKeyRotation;
     private final StepRunner runner;
     private final MeterRegistry metrics;
+    private final HostsAtOnce hostsAtOnce;
 
     public HardeningService(
             HostSessions sessions,
@@ -40,7 +41,8 @@ public class HardeningService {
             FinalHostKeys finalHostKeys,
             HostKeyRotation hostKeyRotation,
             StepRunner runner,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            HostsAtOnce hostsAtOnce) {
         this.sessions = sessions;
         this.recipes = recipes;
         this.cloudInit = cloudInit;
@@ -49,9 +51,14 @@ public class HardeningService {
         this.hostKeyRotation = hostKeyRotation;
         this.runner = runner;
         this.metrics = metrics;
+        this.hostsAtOnce = hostsAtOnce;
     }
 
     public HostHardened harden(DropletActive event) {
+        return hostsAtOnce.call(() -> hardenNow(event));
+    }
+
+    private HostHardened hardenNow(DropletActive event) {
         HardeningRecipe recipe = recipes.forImage(event.droplet().image());
         SignupValues.validate(event.signup());
         SwapSize.forDropletSize(event.droplet().size());

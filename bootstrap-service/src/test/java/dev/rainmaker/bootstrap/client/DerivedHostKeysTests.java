@@ -134,6 +134,11 @@ class DerivedHostKeysTests {
             public Duration commandTimeout() {
                 return Duration.ofSeconds(1);
             }
+
+            @Override
+            public int maxHostsAtOnce() {
+                return 100;
+            }
         };
     }
 }

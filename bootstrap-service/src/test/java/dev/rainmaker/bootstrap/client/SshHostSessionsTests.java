@@ -148,6 +148,11 @@ class SshHostSessionsTests {
             public Duration commandTimeout() {
                 return Duration.ofSeconds(10);
             }
+
+            @Override
+            public int maxHostsAtOnce() {
+                return 100;
+            }
         };
         return new SshHostSessions(config, new ProvisioningIdentity(config));
     }

@@ -24,4 +24,8 @@ public interface SshConfig {
     /** How long one command may run (a package install on a slow mirror takes minutes). */
     @WithDefault("PT10M")
     Duration commandTimeout();
+
+    /** Hosts this instance works on at once; more wait their turn (see HostsAtOnce). */
+    @WithDefault("100")
+    int maxHostsAtOnce();
 }

@@ -29,18 +29,21 @@ public class StackInstaller {
     private final OutsideCheck outsideCheck;
     private final StackPlans plans;
     private final int appPort;
+    private final HostsAtOnce hostsAtOnce;
 
     public StackInstaller(
             HostConnector connector,
             StepRunner runner,
             OutsideCheck outsideCheck,
             StackPlans plans,
-            StackConfig config) {
+            StackConfig config,
+            HostsAtOnce hostsAtOnce) {
         this.connector = connector;
         this.runner = runner;
         this.outsideCheck = outsideCheck;
         this.plans = plans;
         this.appPort = config.appPort();
+        this.hostsAtOnce = hostsAtOnce;
     }
 
     public StackInstalled install(HostHardened event) {
@@ -52,6 +55,10 @@ public class StackInstaller {
         StackRecipe recipe = StackRecipes.forImage(
                 droplet.image(), plans.forPlan(event.signup().plan()));
         StackSite site = new StackSite(event.customerId(), database, droplet.publicIpv4());
+        return hostsAtOnce.call(() -> install(event, droplet, recipe, site));
+    }
+
+    private StackInstalled install(HostHardened event, Droplet droplet, StackRecipe recipe, StackSite site) {
         try (HostShell shell = connector.connect(droplet)) {
             recipe.steps(site).forEach(step -> runner.run(shell, step));
             Map<String, String> versions = InstalledVersions.read(shell, recipe);

@@ -89,6 +89,11 @@ class ProvisioningKeyTests {
             public Duration commandTimeout() {
                 return Duration.ofSeconds(1);
             }
+
+            @Override
+            public int maxHostsAtOnce() {
+                return 100;
+            }
         });
     }
 }

@@ -152,6 +152,11 @@ class SshHostConnectorTests {
             public Duration commandTimeout() {
                 return Duration.ofSeconds(10);
             }
+
+            @Override
+            public int maxHostsAtOnce() {
+                return 100;
+            }
         };
         return new SshHostConnector(config, new ProvisioningKey(config));
     }
