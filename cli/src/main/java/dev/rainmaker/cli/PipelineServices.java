@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalPorts;
@@ -14,6 +15,19 @@ public final class PipelineServices {
 
     public static final List<String> NAMES =
             List.of("droplet-service", "bootstrap-service", "stack-service", "notifier-service");
+
+    /**
+     * How each service's JVM runs (deploy/kubernetes sets the same), to keep its peak RSS under 300 MiB in a burst of
+     * 1,000 (docs/benchmarks.md): the serial collector, as the JVM itself picks for a container of under two CPUs,
+     * whose bookkeeping is under 1 MiB where G1's was ~40 MiB; a heap of 80 MiB, over twice what the busiest service
+     * holds live with its 100 hosts at once (~35 MiB); compact object headers (JDK 25), 4 bytes less per object. Outside the
+     * heap a service holds ~150 MiB (metaspace ~50, JIT code ~35, the JVM's own code ~20, class data ~25, stacks, malloc).
+     */
+    public static final List<String> JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xmx80m", "-XX:+UseCompactObjectHeaders");
+
+    /** At most two glibc malloc arenas (the default is up to 8 a core), whose freed memory stays resident. */
+    public static final Map<String, String> JVM_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private PipelineServices() {}
 
@@ -35,7 +49,7 @@ public final class PipelineServices {
         properties.put("kafka.bootstrap.servers", cloud.kafkaBootstrapServers());
         properties.put("quarkus.http.port", String.valueOf(httpPort));
         properties.put("quarkus.http.host", "127.0.0.1");
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(JVM_ENVIRONMENT);
         switch (name) {
             case "droplet-service" -> {
                 properties.put("rainmaker.droplet.api-url", cloud.digitalOceanUrl());
@@ -65,7 +79,8 @@ public final class PipelineServices {
         }
         return new ServiceLaunch(
                 name + "-" + instance,
-                List.of("-Xmx256m", "-jar", jar.toString()),
+                Stream.concat(JVM_OPTIONS.stream(), Stream.of("-jar", jar.toString()))
+                        .toList(),
                 properties,
                 environment,
                 logDirectory.resolve(name + "-" + instance + ".log"),
