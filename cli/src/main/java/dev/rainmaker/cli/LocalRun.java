@@ -1,15 +1,10 @@
 package dev.rainmaker.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.rainmaker.localcloud.LocalCloud;
@@ -25,14 +20,12 @@ public final class LocalRun implements AutoCloseable {
     /** Real hosts may install tools and build their base image first (a few minutes, once a fortnight). */
     private static final Duration REAL_HOSTS_START_TIMEOUT = Duration.ofMinutes(10);
 
-    private final ServiceProcess localCloud;
-    private final LocalCloudInfo cloud;
+    private final LocalCloudProcess localCloud;
     private final List<ServiceProcess> services;
     private boolean closed;
 
-    private LocalRun(ServiceProcess localCloud, LocalCloudInfo cloud, List<ServiceProcess> services) {
+    private LocalRun(LocalCloudProcess localCloud, List<ServiceProcess> services) {
         this.localCloud = localCloud;
-        this.cloud = cloud;
         this.services = services;
     }
 
@@ -41,35 +34,23 @@ public final class LocalRun implements AutoCloseable {
 
     public static LocalRun start(Options options, Consumer<String> report) {
         Path logs = options.stateDirectory().resolve("logs");
-        Path infoFile = options.stateDirectory().resolve("local-cloud.properties");
-        deleteIfExists(infoFile);
         report.accept("starting the local cloud (Kafka, DigitalOcean stand-in, hosts, SMTP); log: "
                 + logs.resolve("local-cloud.log"));
-        ServiceProcess localCloud = ServiceProcess.start(new ServiceLaunch(
+        LocalCloudProcess localCloud = LocalCloudProcess.start(
+                options.stateDirectory(),
                 "local-cloud",
                 List.of(
-                        "-Xmx768m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.rainmaker.localcloud.LocalCloudMain",
-                        "--state-dir",
-                        options.stateDirectory().toString(),
                         "--kafka-port",
                         String.valueOf(options.kafkaPort()),
                         "--boot-delay",
                         options.bootDelay().toMillis() + "ms",
                         "--hosts",
                         options.hosts().name().toLowerCase(Locale.ROOT)),
-                Map.of("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
-                Map.of(),
-                logs.resolve("local-cloud.log"),
-                0));
+                "768m",
+                options.hosts() == LocalCloud.HostKind.REAL ? REAL_HOSTS_START_TIMEOUT : START_TIMEOUT);
+        LocalCloudInfo cloud = localCloud.info();
         List<ServiceProcess> services = new ArrayList<>();
         try {
-            LocalCloudInfo cloud = awaitInfo(
-                    localCloud,
-                    infoFile,
-                    options.hosts() == LocalCloud.HostKind.REAL ? REAL_HOSTS_START_TIMEOUT : START_TIMEOUT);
             report.accept("local cloud up: " + cloud);
             for (ServiceLaunch launch : PipelineServices.launches(options.repository(), cloud, logs, 1)) {
                 services.add(ServiceProcess.start(launch));
@@ -78,7 +59,7 @@ public final class LocalRun implements AutoCloseable {
                 service.awaitReady(START_TIMEOUT);
                 report.accept(service.name() + " ready; log: " + service.logFile());
             }
-            LocalRun run = new LocalRun(localCloud, cloud, services);
+            LocalRun run = new LocalRun(localCloud, services);
             Runtime.getRuntime().addShutdownHook(new Thread(run::close, "rainmaker-stop"));
             return run;
         } catch (RuntimeException e) {
@@ -89,7 +70,7 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public LocalCloudInfo cloud() {
-        return cloud;
+        return localCloud.info();
     }
 
     public List<ServiceProcess> services() {
@@ -104,30 +85,6 @@ public final class LocalRun implements AutoCloseable {
             services.forEach(ServiceProcess::stopSoon);
             services.forEach(ServiceProcess::close);
             localCloud.close();
-        }
-    }
-
-    private static LocalCloudInfo awaitInfo(ServiceProcess localCloud, Path infoFile, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!Files.exists(infoFile)) {
-            if (!localCloud.isAlive()) {
-                throw new IllegalStateException("the local cloud stopped while starting; see " + localCloud.logFile());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the local cloud did not start within " + timeout.toSeconds()
-                        + " s; see " + localCloud.logFile());
-            }
-            ServiceProcess.sleep(Duration.ofMillis(100));
-        }
-        return LocalCloudInfo.readFrom(infoFile);
-    }
-
-    private static void deleteIfExists(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -57,6 +57,11 @@ public final class ServiceProcess implements AutoCloseable {
         return launch.logFile();
     }
 
+    /** The JVM's process id (the process runs {@code java} itself). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -11,13 +11,12 @@ import java.util.Map;
 
 import dev.rainmaker.cli.CustomerProgress;
 import dev.rainmaker.cli.DemoSignups;
+import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.ProgressWatcher;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
-import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.LocalCloudRecord;
-import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
 import dev.rainmaker.localcloud.hosts.SessionLog.RecordedSession;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,6 +38,8 @@ public final class BenchCommand {
             """;
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    private static final String FLOOR_CLOUD = "floor-cloud";
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(3);
 
     private BenchCommand() {}
 
@@ -50,6 +51,13 @@ public final class BenchCommand {
         List<String> ids = signups.stream().map(SignupReceived::customerId).toList();
 
         PipelineRun run = PipelineRun.start(repository, state, options, out::println);
+        List<SignupReceived> warmUp = WarmUp.signups(prefix + "-warm");
+        try {
+            warmUp(run.cloud().kafkaBootstrapServers(), warmUp, options, out);
+        } catch (RuntimeException e) {
+            run.stop();
+            throw e;
+        }
         Instant published;
         boolean allReady;
         Collection<CustomerProgress> customers;
@@ -81,16 +89,44 @@ public final class BenchCommand {
             out.println("no SSH session was recorded: nothing for the floor to replay");
             return 1;
         }
+        LocalCloudProcess floorCloud = PipelineRun.startLocalCloud(state, FLOOR_CLOUD, options);
         FloorRun.Result floor;
-        try (LocalCloud floorCloud = LocalCloud.start(new LocalCloud.Options(state, 0, options.bootDelay())
-                .withLimits(
-                        options.doLimits().equals("real") ? DigitalOceanLimits.real() : DigitalOceanLimits.off()))) {
-            floor = FloorRun.run(floorCloud, sessions, ids, options.timeout());
+        ProcessUsage floorCloudUsage;
+        try {
+            floor = FloorRun.run(floorCloud.info(), sessions, ids, options.timeout());
+            floorCloudUsage = ProcessUsage.of(floorCloud.pid());
+        } catch (RuntimeException e) {
+            floorCloud.close();
+            throw e;
         }
-        BenchFigures figures = new BenchFigures(options, published, customers, usage, run.services(), record, floor);
+        LocalCloudRecord floorRecord = floorCloud.stop(PipelineRun.recordFile(state, FLOOR_CLOUD));
+        BenchFigures figures = new BenchFigures(
+                options,
+                published,
+                customers,
+                usage,
+                run.services(),
+                record,
+                warmUp.size(),
+                new BenchFigures.Floor(floor, floorCloudUsage, floorRecord));
         out.println();
         out.print(figures.table().render());
         return allReady ? 0 : 1;
+    }
+
+    private static void warmUp(String bootstrap, List<SignupReceived> warmUp, BenchOptions options, PrintStream out) {
+        out.printf("warm-up: %d customers, one per partition, before the burst ...%n", warmUp.size());
+        List<String> ids = warmUp.stream().map(SignupReceived::customerId).toList();
+        try (var watcher = new ProgressWatcher(bootstrap, ids, line -> {})) {
+            Instant start = Instant.now();
+            publish(bootstrap, warmUp);
+            Duration timeout = options.bootDelay().plus(WARM_UP_TIMEOUT);
+            if (!watcher.awaitAll(timeout)) {
+                throw new IllegalStateException("the warm-up customers were not all ready within " + timeout.toSeconds()
+                        + " s: " + progressLine(start, warmUp.size(), watcher.customers()));
+            }
+            out.printf("warm-up: all ready after %.1f s%n", seconds(start, Instant.now()));
+        }
     }
 
     private static void publish(String bootstrap, List<SignupReceived> signups) {

@@ -17,7 +17,11 @@ record BenchFigures(
         Map<String, ProcessUsage> usage,
         List<PipelineRun.Service> services,
         LocalCloudRecord record,
-        FloorRun.Result floor) {
+        int warmUpCustomers,
+        Floor floor) {
+
+    /** The floor's run: its client's result, and what its own local cloud used and served. */
+    record Floor(FloorRun.Result run, ProcessUsage cloudUsage, LocalCloudRecord served) {}
 
     /** The steps after the sign-up, each timed from the one before it. */
     static final List<EventType> STAGES = List.of(
@@ -60,22 +64,19 @@ record BenchFigures(
                                 .filter(s -> s >= 0)
                                 .toList())
                         .describe());
+        int provisioned = signups + warmUpCustomers;
         table.add(
-                        "DigitalOcean API calls (per customer)",
-                        String.format("%d (%.3f)", record.apiCalls(), (double) record.apiCalls() / signups))
+                        "DigitalOcean API calls (per customer), warm-up included",
+                        String.format("%d (%.3f)", record.apiCalls(), (double) record.apiCalls() / provisioned))
                 .add("429s received", String.valueOf(record.rateLimited()));
-        int sessions = record.sessionsPerDroplet().values().stream()
-                .mapToInt(List::size)
-                .sum();
-        long commands = record.sessionsPerDroplet().values().stream()
-                .flatMap(List::stream)
-                .mapToLong(s -> s.commands().size())
-                .sum();
         table.add(
-                "SSH sessions; exec commands (per customer)",
+                "SSH sessions; exec commands (per customer), warm-up included",
                 String.format(
                         "%d; %d (%.1f; %.1f)",
-                        sessions, commands, (double) sessions / signups, (double) commands / signups));
+                        sessions(record),
+                        commands(record),
+                        (double) sessions(record) / provisioned,
+                        (double) commands(record) / provisioned));
         for (PipelineRun.Service service : services) {
             ProcessUsage used = usage.get(service.process().name());
             table.add(
@@ -84,20 +85,48 @@ record BenchFigures(
                             "%.1f s; %.1f s; %.0f MiB",
                             service.startTime().toMillis() / 1000.0, used.cpuSeconds(), used.peakRssMib()));
         }
-        double floorSeconds = floor.time().toMillis() / 1000.0;
+        ProcessUsage cloud = usage.get("local-cloud");
+        double servicesCpu = services.stream()
+                .mapToDouble(s -> usage.get(s.process().name()).cpuSeconds())
+                .sum();
+        table.add(
+                "local cloud (broker, stand-in, hosts): CPU; peak RSS",
+                String.format("%.1f s; %.0f MiB", cloud.cpuSeconds(), cloud.peakRssMib()));
+        table.add("CPU, services + local cloud", String.format("%.1f s", servicesCpu + cloud.cpuSeconds()));
+        double floorSeconds = floor.run().time().toMillis() / 1000.0;
+        LocalCloudRecord served = floor.served();
         table.add(
                         "floor: time; DigitalOcean calls; SSH sessions; commands (non-zero exits)",
                         String.format(
                                 "%.1f s; %d; %d; %d (%d)",
                                 floorSeconds,
-                                floor.apiCalls(),
-                                floor.sessions(),
-                                floor.commands(),
-                                floor.failedCommands()))
+                                served.apiCalls(),
+                                sessions(served),
+                                commands(served),
+                                floor.run().failedCommands()))
+                .add(
+                        "floor CPU, client + local cloud",
+                        String.format(
+                                "%.1f s + %.1f s",
+                                floor.run().clientCpuSeconds(),
+                                floor.cloudUsage().cpuSeconds()))
                 .add(
                         "pipeline time / floor time",
                         ready == signups ? String.format("%.2f", allReady / floorSeconds) : "-");
         return table;
+    }
+
+    private static int sessions(LocalCloudRecord served) {
+        return served.sessionsPerDroplet().values().stream()
+                .mapToInt(List::size)
+                .sum();
+    }
+
+    private static long commands(LocalCloudRecord served) {
+        return served.sessionsPerDroplet().values().stream()
+                .flatMap(List::stream)
+                .mapToLong(s -> s.commands().size())
+                .sum();
     }
 
     private static String previous(EventType stage) {

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +36,6 @@ final class FloorDroplets implements AutoCloseable {
     private final String authorizedKey;
     private final LinkedBlockingQueue<String> waiting = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<String>> addresses = new ConcurrentHashMap<>();
-    private final AtomicLong calls = new AtomicLong();
     private final Thread creator;
     private final Thread watcher;
     private volatile boolean running = true;
@@ -56,10 +54,6 @@ final class FloorDroplets implements AutoCloseable {
         CompletableFuture<String> address = addresses.computeIfAbsent(name, n -> new CompletableFuture<>());
         waiting.add(name);
         return address;
-    }
-
-    long apiCalls() {
-        return calls.get();
     }
 
     private void createBatches() {
@@ -149,7 +143,6 @@ final class FloorDroplets implements AutoCloseable {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws InterruptedException {
-        calls.incrementAndGet();
         try {
             HttpResponse<String> response = http.send(
                     request.header("Authorization", "Bearer " + token)

@@ -14,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.hosts.SessionLog.RecordedSession;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,47 +33,55 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 
 /**
- * The floor: the irreducible work of the pipeline for N customers, with no services, on a fresh local cloud in this
- * process. Six topics, five hops, each customer's record consumed and the next published, every record handled on its
- * own virtual thread (as the services do); at the first hop its droplet is created (batches of up to 10) and awaited
- * active, at the second the SSH sessions the pipeline's services ran on one of the pipeline's hosts are replayed on the
- * customer's host. The other hops are Kafka only.
+ * The floor: the irreducible work of the pipeline for N customers, with no services, in this process, against a fresh
+ * local cloud in a process of its own (as the pipeline's). Six topics, five hops, each customer's record consumed and
+ * the next published, every record handled on its own virtual thread (as the services do). At the first hop the
+ * customer's droplet is created (batches of up to 10) and awaited active; at the second the SSH sessions the
+ * pipeline's services ran on one of the pipeline's hosts are replayed on the customer's host; at the third the host
+ * is looked at from outside as stack-service does; at the fourth the customer is sent an email. The last is Kafka only.
  */
 final class FloorRun {
 
     private static final int HOPS = 5;
     private static final int PARTITIONS = 12;
 
-    /** How long the floor took, its DigitalOcean calls, and replayed commands that did not exit 0. */
-    record Result(Duration time, long apiCalls, int failedCommands, int sessions, int commands) {}
+    /**
+     * How long the floor took, replayed commands that did not exit 0, and the CPU time this process spent meanwhile
+     * (the floor's clients: Kafka, DigitalOcean, SSH, HTTP, SMTP).
+     */
+    record Result(Duration time, int failedCommands, double clientCpuSeconds) {}
 
     private FloorRun() {}
 
     static Result run(
-            LocalCloud cloud,
+            LocalCloudInfo cloud,
             List<List<RecordedSession>> sessionsPerCustomer,
             List<String> customerIds,
             Duration timeout) {
-        String bootstrap = cloud.info().kafkaBootstrapServers();
+        String bootstrap = cloud.kafkaBootstrapServers();
         String prefix = "floor-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         createTopics(bootstrap, prefix);
-        KeyPair identity = identity(cloud.info().provisioningPrivateKey());
+        KeyPair identity = identity(cloud.provisioningPrivateKey());
         CountDownLatch done = new CountDownLatch(customerIds.size());
         AtomicInteger failedCommands = new AtomicInteger();
         List<Thread> consumers = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        CountDownLatch assigned = new CountDownLatch(HOPS + 1);
         Map<String, Integer> customerIndex = new java.util.HashMap<>();
         IntStream.range(0, customerIds.size()).forEach(i -> customerIndex.put(customerIds.get(i), i));
         try (var producer = producer(bootstrap);
-                var droplets = new FloorDroplets(
-                        cloud.info().digitalOceanUrl(), cloud.info().digitalOceanToken(), publicKeyLine(cloud));
-                var replay = new CommandReplay(identity, cloud.info().sshPort())) {
+                var droplets =
+                        new FloorDroplets(cloud.digitalOceanUrl(), cloud.digitalOceanToken(), publicKeyLine(cloud));
+                var replay = new CommandReplay(identity, cloud.sshPort());
+                var outside = new FloorOutsideView(cloud.sshPort(), cloud.appPort());
+                var mail = new FloorMail(cloud.smtpPort())) {
             Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
             for (int hop = 0; hop <= HOPS; hop++) {
                 int current = hop;
                 consumers.add(Thread.ofPlatform()
                         .daemon()
-                        .start(() -> consume(bootstrap, prefix + current, running, record -> {
+                        .start(() -> consume(bootstrap, prefix + current, running, failure, assigned, record -> {
                             String customer = record.key();
                             if (current == HOPS) {
                                 done.countDown();
@@ -85,28 +94,36 @@ final class FloorRun {
                                 List<RecordedSession> sessions = sessionsPerCustomer.get(
                                         customerIndex.get(customer) % sessionsPerCustomer.size());
                                 failedCommands.addAndGet(replay.replay(addresses.get(customer), sessions));
+                            } else if (current == 2) {
+                                outside.look(addresses.get(customer));
+                            } else if (current == 3) {
+                                mail.send(customer);
                             }
                             producer.send(new ProducerRecord<>(prefix + (current + 1), customer, record.value()));
                         })));
             }
+            // As the pipeline's consumers before its burst, every consumer has its partitions before the clock starts.
+            if (!assigned.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the floor's consumers were not given their partitions within 60 s");
+            }
+            double cpuBefore = ProcessUsage.of(ProcessHandle.current().pid()).cpuSeconds();
             Instant start = Instant.now();
             customerIds.forEach(
                     id -> producer.send(new ProducerRecord<>(prefix + 0, id, "{\"customerId\":\"" + id + "\"}")));
             producer.flush();
-            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the floor did not finish within " + timeout);
-            }
-            Duration time = Duration.between(start, Instant.now());
-            int sessions = 0;
-            int commands = 0;
-            for (String id : customerIds) {
-                for (RecordedSession session :
-                        sessionsPerCustomer.get(customerIndex.get(id) % sessionsPerCustomer.size())) {
-                    sessions++;
-                    commands += session.commands().size();
+            Instant deadline = start.plus(timeout);
+            while (!done.await(1, TimeUnit.SECONDS)) {
+                if (failure.get() != null) {
+                    throw new IllegalStateException(
+                            "the floor failed: " + failure.get().getMessage(), failure.get());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the floor did not finish within " + timeout);
                 }
             }
-            return new Result(time, droplets.apiCalls(), failedCommands.get(), sessions, commands);
+            Duration time = Duration.between(start, Instant.now());
+            double cpu = ProcessUsage.of(ProcessHandle.current().pid()).cpuSeconds() - cpuBefore;
+            return new Result(time, failedCommands.get(), cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -116,10 +133,9 @@ final class FloorRun {
         }
     }
 
-    private static String publicKeyLine(LocalCloud cloud) {
+    private static String publicKeyLine(LocalCloudInfo cloud) {
         try {
-            return java.nio.file.Files.readString(cloud.info().provisioningPublicKey())
-                    .trim();
+            return java.nio.file.Files.readString(cloud.provisioningPublicKey()).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,6 +145,8 @@ final class FloorRun {
             String bootstrap,
             String topic,
             AtomicBoolean running,
+            AtomicReference<RuntimeException> failure,
+            CountDownLatch assigned,
             java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -142,9 +160,20 @@ final class FloorRun {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
+            boolean hasPartitions = false;
             while (running.get()) {
+                if (!hasPartitions && consumer.assignment().size() == PARTITIONS) {
+                    hasPartitions = true;
+                    assigned.countDown();
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    Thread.ofVirtual().start(() -> handler.accept(record));
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            handler.accept(record);
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
                 }
             }
         }

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
@@ -21,110 +21,60 @@ import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalCloudRecord;
 
 /**
- * The local cloud and one or two instances of each service as processes, for the benchmark: started as the demo
- * starts them, with the start time of each service and, just before they stop, the CPU time and peak RSS of each.
- * Stopping the local cloud makes it write what it served ({@link LocalCloudRecord}).
+ * The local cloud and one or two instances of each service as processes, for the benchmark, started as the demo starts
+ * them, but one at a time: each service's start time (process start to ready) is measured with nothing else starting,
+ * as a scaled-out deployment starts one replica at a time. Just before they stop, the CPU time and peak RSS of each.
  */
 final class PipelineRun {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-    private final ServiceProcess localCloud;
-    private final LocalCloudInfo cloud;
+    private final LocalCloudProcess localCloud;
+    private final Path stateDirectory;
     private final List<Service> services;
-    private final Path recordFile;
 
-    /** A running service: its process, its pid (for /proc) and how long it took to answer ready. */
-    record Service(ServiceProcess process, long pid, Duration startTime) {}
+    /** A running service: its process and how long it took to answer ready. */
+    record Service(ServiceProcess process, Duration startTime) {}
 
-    private PipelineRun(ServiceProcess localCloud, LocalCloudInfo cloud, List<Service> services, Path recordFile) {
+    private PipelineRun(LocalCloudProcess localCloud, Path stateDirectory, List<Service> services) {
         this.localCloud = localCloud;
-        this.cloud = cloud;
+        this.stateDirectory = stateDirectory;
         this.services = services;
-        this.recordFile = recordFile;
     }
 
     static PipelineRun start(Path repository, Path stateDirectory, BenchOptions options, Consumer<String> report) {
         Path logs = stateDirectory.resolve("logs");
-        Path infoFile = stateDirectory.resolve("local-cloud.properties");
-        Path recordFile = stateDirectory.resolve("local-cloud-record.txt");
-        try {
-            Files.createDirectories(logs);
-            Files.deleteIfExists(infoFile);
-            Files.deleteIfExists(recordFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         report.accept("starting the local cloud; log: " + logs.resolve("local-cloud.log"));
-        ServiceProcess localCloud = ServiceProcess.start(new ServiceLaunch(
-                "local-cloud",
-                List.of(
-                        "-Xmx1g",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.rainmaker.localcloud.LocalCloudMain",
-                        "--state-dir",
-                        stateDirectory.toString(),
-                        "--kafka-port",
-                        "0",
-                        "--boot-delay",
-                        options.bootDelay().toMillis() + "ms",
-                        "--do-limits",
-                        options.doLimits(),
-                        "--record",
-                        recordFile.toString()),
-                Map.of("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
-                Map.of(),
-                logs.resolve("local-cloud.log"),
-                0));
+        LocalCloudProcess localCloud = startLocalCloud(stateDirectory, "local-cloud", options);
+        LocalCloudInfo cloud = localCloud.info();
+        report.accept("local cloud up: " + cloud);
+        List<ServiceProcess> started = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         try {
-            LocalCloudInfo cloud = awaitInfo(localCloud, infoFile);
-            report.accept("local cloud up: " + cloud);
-            Map<ServiceLaunch, Instant> started = new LinkedHashMap<>();
-            Map<ServiceLaunch, ServiceProcess> processes = new HashMap<>();
             for (int instance = 1; instance <= options.instances(); instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud, logs, instance)) {
                     ServiceLaunch withShare = shareRateBudget(launch, options.instances());
-                    started.put(withShare, Instant.now());
-                    processes.put(withShare, ServiceProcess.start(withShare));
+                    Instant startedAt = Instant.now();
+                    ServiceProcess process = ServiceProcess.start(withShare);
+                    started.add(process);
+                    process.awaitReady(START_TIMEOUT);
+                    Duration startTime = Duration.between(startedAt, Instant.now());
+                    services.add(new Service(process, startTime));
+                    report.accept(String.format(
+                            "%s ready after %.1f s; log: %s",
+                            withShare.name(), startTime.toMillis() / 1000.0, withShare.logFile()));
                 }
             }
-            Map<ServiceLaunch, Duration> startTimes = new ConcurrentHashMap<>();
-            List<Thread> waiters = new ArrayList<>();
-            started.forEach((launch, at) -> waiters.add(Thread.ofVirtual().start(() -> {
-                processes.get(launch).awaitReady(START_TIMEOUT);
-                startTimes.put(launch, Duration.between(at, Instant.now()));
-            })));
-            for (Thread waiter : waiters) {
-                waiter.join();
-            }
-            for (ServiceLaunch launch : started.keySet()) {
-                ServiceProcess process = processes.get(launch);
-                Duration startTime = startTimes.get(launch);
-                if (startTime == null) {
-                    throw new IllegalStateException(launch.name() + " did not start; see " + launch.logFile());
-                }
-                services.add(new Service(process, pidOf(launch), startTime));
-                report.accept(String.format(
-                        "%s ready after %.1f s; log: %s",
-                        launch.name(), startTime.toMillis() / 1000.0, launch.logFile()));
-            }
-            return new PipelineRun(localCloud, cloud, services, recordFile);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            processesOf(services).forEach(ServiceProcess::close);
-            localCloud.close();
-            throw new IllegalStateException("interrupted while starting", e);
+            return new PipelineRun(localCloud, stateDirectory, services);
         } catch (RuntimeException e) {
-            ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+            started.forEach(ServiceProcess::close);
             localCloud.close();
             throw e;
         }
     }
 
     LocalCloudInfo cloud() {
-        return cloud;
+        return localCloud.info();
     }
 
     List<Service> services() {
@@ -134,7 +84,9 @@ final class PipelineRun {
     /** CPU time and peak RSS of each service, read now: call it once the burst is over, before {@link #stop}. */
     Map<String, ProcessUsage> usage() {
         Map<String, ProcessUsage> usage = new LinkedHashMap<>();
-        services.forEach(s -> usage.put(s.process().name(), ProcessUsage.of(s.pid())));
+        services.forEach(
+                s -> usage.put(s.process().name(), ProcessUsage.of(s.process().pid())));
+        usage.put("local-cloud", ProcessUsage.of(localCloud.pid()));
         return usage;
     }
 
@@ -142,12 +94,7 @@ final class PipelineRun {
     LocalCloudRecord stop() {
         processesOf(services).forEach(ServiceProcess::stopSoon);
         processesOf(services).forEach(ServiceProcess::close);
-        localCloud.close();
-        if (!Files.exists(recordFile)) {
-            throw new IllegalStateException(
-                    "the local cloud did not write " + recordFile + "; see " + localCloud.logFile());
-        }
-        return LocalCloudRecord.readFrom(recordFile);
+        return localCloud.stop(recordFile(stateDirectory, "local-cloud"));
     }
 
     private static List<ServiceProcess> processesOf(List<Service> services) {
@@ -170,32 +117,35 @@ final class PipelineRun {
                 launch.httpPort());
     }
 
-    /** The child process started for {@code launch}: the one given its HTTP port (ServiceProcess keeps its own). */
-    private static long pidOf(ServiceLaunch launch) {
-        String portArgument = "-Dquarkus.http.port=" + launch.httpPort();
-        return ProcessHandle.current()
-                .children()
-                .filter(child -> child.info()
-                        .arguments()
-                        .map(args -> List.of(args).contains(portArgument))
-                        .orElse(false))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("cannot find the process of " + launch.name()))
-                .pid();
+    /**
+     * A fresh local cloud with the benchmark's boot delay and limits, recording what it serves to
+     * {@link #recordFile}.
+     */
+    static LocalCloudProcess startLocalCloud(Path stateDirectory, String name, BenchOptions options) {
+        Path recordFile = recordFile(stateDirectory, name);
+        try {
+            Files.deleteIfExists(recordFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LocalCloudProcess.start(
+                stateDirectory,
+                name,
+                List.of(
+                        "--kafka-port",
+                        "0",
+                        "--boot-delay",
+                        options.bootDelay().toMillis() + "ms",
+                        "--do-limits",
+                        options.doLimits(),
+                        "--record",
+                        recordFile.toString()),
+                "1g",
+                START_TIMEOUT);
     }
 
-    private static LocalCloudInfo awaitInfo(ServiceProcess localCloud, Path infoFile) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!Files.exists(infoFile)) {
-            if (!localCloud.isAlive()) {
-                throw new IllegalStateException("the local cloud stopped while starting; see " + localCloud.logFile());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the local cloud did not start in time; see " + localCloud.logFile());
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        return LocalCloudInfo.readFrom(infoFile);
+    static Path recordFile(Path stateDirectory, String localCloudName) {
+        return stateDirectory.resolve(localCloudName + "-record.txt");
     }
 
     static void sleep(Duration duration) {
