@@ -44,6 +44,11 @@ import org.jboss.logging.Logger;
  * <p>While droplets are turning active (the last listing of booting droplets found one), the next one follows after
  * {@code lookupInterval} instead of {@code pollInterval}: droplets created together become active together. Every
  * listing is handed to the {@link DuplicateReaper}.
+ *
+ * <p>Those intervals are the shortest; listings are also spaced by the {@link ListingPace}, so that with many droplets
+ * in flight (a page per 200) they never spend the minute's request budget and make creates and themselves wait.
+ * Reported droplets lose their in-flight tag only when that makes the next listing shorter by a page (or fills a call,
+ * or nothing else is in flight): until then, untagging them would cost a call and save none.
  */
 @ApplicationScoped
 public class FleetWatcher {
@@ -55,7 +60,9 @@ public class FleetWatcher {
     private final DuplicateReaper reaper;
     private final Timing timing;
     private final TransientRetry retry;
-    private final Clock clock = Clock.systemUTC();
+    private final ListingPace pace;
+    private final Clock clock;
+    private final Waits waits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Lookup> lookups = new ArrayList<>();
@@ -69,6 +76,7 @@ public class FleetWatcher {
     private int failedListings;
     private int lastFleetSize = -1;
     private int lastBootingSize;
+    private int untaggedSinceListing;
     private Thread loop;
 
     /**
@@ -76,6 +84,15 @@ public class FleetWatcher {
      * the first lookup after a quiet spell waits for others (a burst's lookups arrive within moments of each other).
      */
     public record Timing(Duration lookupInterval, Duration pollInterval, Duration lookupGather) {}
+
+    /** How the loop waits until its next tick; tests run it on a clock of their own. */
+    interface Waits {
+
+        Waits REAL = (condition, timeout) -> condition.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+
+        /** Waits on {@code condition} (whose lock is held) until signalled or {@code timeout} has passed. */
+        void await(Condition condition, Duration timeout) throws InterruptedException;
+    }
 
     @Inject
     FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, DropletConfig config, TransientRetry retry) {
@@ -86,14 +103,39 @@ public class FleetWatcher {
                         config.batch().lookupInterval(),
                         config.pollInterval(),
                         config.batch().window()),
-                retry);
+                retry,
+                new ListingPace(
+                        config.listingShare(),
+                        Math.max(
+                                1,
+                                config.rateLimit().perMinute()
+                                        / Math.max(1, config.rateLimit().instances()))));
     }
 
-    public FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, Timing timing, TransientRetry retry) {
+    public FleetWatcher(
+            DigitalOceanApi digitalOcean,
+            DuplicateReaper reaper,
+            Timing timing,
+            TransientRetry retry,
+            ListingPace pace) {
+        this(digitalOcean, reaper, timing, retry, pace, Clock.systemUTC(), Waits.REAL);
+    }
+
+    FleetWatcher(
+            DigitalOceanApi digitalOcean,
+            DuplicateReaper reaper,
+            Timing timing,
+            TransientRetry retry,
+            ListingPace pace,
+            Clock clock,
+            Waits waits) {
         this.digitalOcean = digitalOcean;
         this.reaper = reaper;
         this.timing = timing;
         this.retry = retry;
+        this.pace = pace;
+        this.clock = clock;
+        this.waits = waits;
     }
 
     /** The oldest droplet tagged {@code rainmaker} named {@code name}, as DigitalOcean lists it after this call. */
@@ -175,11 +217,13 @@ public class FleetWatcher {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Tick tick = awaitNextTick();
-                boolean bootsAnswered = !tick.lookups().isEmpty() && answerLookups(tick.lookups());
+                if (!tick.lookups().isEmpty()) {
+                    answerLookups(tick.lookups(), tick.pages());
+                }
                 if (tick.boots()) {
                     untag(tick.untag());
-                    if (!bootsAnswered && !boots.isEmpty()) {
-                        listBooting();
+                    if (!boots.isEmpty()) {
+                        listBooting(tick.pages());
                     }
                 }
             }
@@ -188,8 +232,11 @@ public class FleetWatcher {
         }
     }
 
-    /** What is due now: the waiting lookups, and whether booting droplets are to be listed (and which to untag). */
-    private record Tick(List<Lookup> lookups, boolean boots, List<Long> untag) {}
+    /**
+     * What is due now: the waiting lookups, or whether booting droplets are to be listed (and which to untag); one
+     * listing a tick, expected to cost {@code pages} calls.
+     */
+    private record Tick(List<Lookup> lookups, boolean boots, List<Long> untag, int pages) {}
 
     private Tick awaitNextTick() throws InterruptedException {
         lock.lock();
@@ -201,39 +248,74 @@ public class FleetWatcher {
                     continue;
                 }
                 Instant lookupsDue = Instant.MAX;
+                int lookupPages = lookupCost();
                 if (!lookups.isEmpty()) {
-                    Instant gathered = firstLookupSince.plus(timing.lookupGather());
-                    Instant due = due(lastLookupTick, timing.lookupInterval());
-                    lookupsDue = gathered.isAfter(due) ? gathered : due;
+                    lookupsDue = latest(
+                            firstLookupSince.plus(timing.lookupGather()),
+                            due(lastLookupTick, timing.lookupInterval()),
+                            pace.earliestStart(lookupPages));
                 }
                 boolean fast = turningActive && !boots.isEmpty();
+                List<Long> untag = untagWorthACall();
+                int bootPages = pages(inFlightListed() - untag.size());
                 Instant bootsDue = bootWork
                         ? due(lastBootTick, fast ? timing.lookupInterval() : timing.pollInterval())
                         : Instant.MAX;
+                if (!boots.isEmpty()) {
+                    bootsDue = latest(bootsDue, pace.earliestStart(bootPages), Instant.MIN);
+                }
                 Instant now = clock.instant();
                 Instant next = lookupsDue.isBefore(bootsDue) ? lookupsDue : bootsDue;
                 if (now.isBefore(next)) {
-                    changed.await(Duration.between(now, next).toNanos(), TimeUnit.NANOSECONDS);
+                    waits.await(changed, Duration.between(now, next));
                     continue;
                 }
-                List<Lookup> dueLookups = List.of();
                 if (!now.isBefore(lookupsDue)) {
-                    dueLookups = List.copyOf(lookups);
+                    List<Lookup> dueLookups = List.copyOf(lookups);
                     lookups.clear();
                     lastLookupTick = now;
+                    return new Tick(dueLookups, false, List.of(), lookupPages);
                 }
-                boolean dueBoots = !now.isBefore(bootsDue);
-                List<Long> untag = List.of();
-                if (dueBoots) {
-                    untag = List.copyOf(toUntag);
-                    toUntag.clear();
-                    lastBootTick = now;
-                }
-                return new Tick(dueLookups, dueBoots, untag);
+                toUntag.removeAll(untag);
+                lastBootTick = now;
+                return new Tick(List.of(), true, untag, bootPages);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Under the lock. The reported droplets to untag at this tick: all of them when that makes the coming listing a
+     * page shorter, fills a call, or nothing else is in flight (no listing follows); otherwise none, yet.
+     */
+    private List<Long> untagWorthACall() {
+        int listed = inFlightListed();
+        boolean worthIt = boots.isEmpty() || toUntag.size() >= PAGE || pages(listed - toUntag.size()) < pages(listed);
+        return worthIt ? List.copyOf(toUntag) : List.of();
+    }
+
+    /**
+     * Under the lock. How many droplets the next listing of booting droplets shows, as far as this instance knows: its
+     * own that carry the tag, or the last listing's count (which holds other instances' too) less what was untagged.
+     */
+    private int inFlightListed() {
+        int own = boots.size() + activeAndStillTagged.size() + toUntag.size();
+        return Math.max(own, lastBootingSize - untaggedSinceListing);
+    }
+
+    /** Under the lock. What answering the waiting lookups costs: one call per name, or the pages of the fleet. */
+    private int lookupCost() {
+        if (lastFleetSize < 0) {
+            return 1;
+        }
+        long names = lookups.stream().map(Lookup::name).distinct().count();
+        return (int) Math.min(names, pages(lastFleetSize + lastBootingSize));
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant ab = a.isAfter(b) ? a : b;
+        return ab.isAfter(c) ? ab : c;
     }
 
     private Instant due(Instant last, Duration interval) {
@@ -243,14 +325,17 @@ public class FleetWatcher {
         return last.plus(failedListings > 0 ? retry.backoff().delayBefore(failedListings) : interval);
     }
 
-    /** Answers the lookups; returns whether the fleet was listed, which answered the booting droplets too. */
-    private boolean answerLookups(List<Lookup> answering) {
+    /** Answers the lookups; a listing of the fleet answers the booting droplets too. */
+    private void answerLookups(List<Lookup> answering, int expectedPages) {
         Set<String> names = answering.stream().map(Lookup::name).collect(Collectors.toSet());
         boolean listFleet = lastFleetSize < 0 || names.size() > pages(lastFleetSize + lastBootingSize);
         Map<String, RemoteDroplet> found = new HashMap<>();
+        Instant start = clock.instant();
+        int spent = listFleet ? expectedPages : names.size();
         try {
             if (listFleet) {
                 List<RemoteDroplet> fleet = reaper.reap(digitalOcean.dropletsTagged(DropletNames.RAINMAKER_TAG));
+                spent = pages(fleet.size());
                 lastFleetSize = fleet.size();
                 fleet.forEach(d -> found.put(d.name(), d));
                 answerBoots(fleet);
@@ -270,23 +355,33 @@ public class FleetWatcher {
             }
         } catch (RuntimeException e) {
             lookupsFailed(answering, asDigitalOceanFailure(e));
-            return false;
+            return;
+        } finally {
+            pace.listed(start, expectedPages, spent);
         }
         failedListings = 0;
         answering.forEach(lookup -> lookup.answer().complete(Optional.ofNullable(found.get(lookup.name()))));
-        return listFleet;
     }
 
-    private void listBooting() {
+    private void listBooting(int expectedPages) {
         List<RemoteDroplet> booting;
+        Instant start = clock.instant();
         try {
             booting = reaper.reap(digitalOcean.dropletsTagged(DropletNames.BOOTING_TAG));
         } catch (RuntimeException e) {
+            pace.listed(start, expectedPages, expectedPages);
             bootListingFailed(asDigitalOceanFailure(e));
             return;
         }
+        pace.listed(start, expectedPages, pages(booting.size()));
         failedListings = 0;
-        lastBootingSize = booting.size();
+        lock.lock();
+        try {
+            lastBootingSize = booting.size();
+            untaggedSinceListing = 0;
+        } finally {
+            lock.unlock();
+        }
         answerBoots(booting);
     }
 
@@ -315,6 +410,12 @@ public class FleetWatcher {
             List<Long> chunk = dropletIds.subList(from, Math.min(dropletIds.size(), from + PAGE));
             try {
                 digitalOcean.untag(DropletNames.BOOTING_TAG, chunk);
+                lock.lock();
+                try {
+                    untaggedSinceListing += chunk.size();
+                } finally {
+                    lock.unlock();
+                }
             } catch (RuntimeException e) {
                 DigitalOceanException failure = asDigitalOceanFailure(e);
                 if (failure.isTransient()) {

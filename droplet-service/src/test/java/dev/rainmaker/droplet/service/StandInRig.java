@@ -89,7 +89,10 @@ final class StandInRig implements AutoCloseable {
                         new DuplicateReaper(client, meters),
                         new FleetWatcher.Timing(
                                 settings.lookupInterval(), settings.pollInterval(), settings.batchWindow()),
-                        retry),
+                        retry,
+                        new ListingPace(
+                                Double.parseDouble(System.getProperty("benchmark.listing-share", "0.5")),
+                                settings.perMinute())),
                 new CreateBatcher(
                         client,
                         new FirewallGuard(client),
