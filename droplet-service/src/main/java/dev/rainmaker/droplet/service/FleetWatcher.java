@@ -31,9 +31,8 @@ import org.jboss.logging.Logger;
 /**
  * The one watcher of this instance. It watches only droplets in flight: every create carries the tag
  * {@code rainmaker-booting}, and one listing of that tag (200 a page) every {@code pollInterval} answers every wait for
- * a booting droplet at once. Once a droplet was reported active ({@link #reported}), the next tick (at the latest one
- * {@code pollInterval} later) takes the tag off all such droplets in one call, before it lists, so the listing holds
- * only what still boots.
+ * a booting droplet at once. Once a droplet was reported active ({@link #reported}), a later tick takes the tag off
+ * all such droplets in one call (200 a call), before it lists, so the listing holds only what still boots.
  *
  * <p>Lookups by name (before a create, after a create with an unknown outcome, on redelivery) must also find droplets
  * no longer in flight. The lookups waiting at a tick (every {@code lookupInterval}) are answered by whichever costs
@@ -47,8 +46,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Those intervals are the shortest; listings are also spaced by the {@link ListingPace}, so that with many droplets
  * in flight (a page per 200) they never spend the minute's request budget and make creates and themselves wait.
- * Reported droplets lose their in-flight tag only when that makes the next listing shorter by a page (or fills a call,
- * or nothing else is in flight): until then, untagging them would cost a call and save none.
+ * Reported droplets lose their in-flight tag only when that makes the next listing shorter by a page, fills a call, or,
+ * with nothing else in flight, once reports stopped coming: until then, untagging them would cost a call and save none.
  */
 @ApplicationScoped
 public class FleetWatcher {
@@ -72,6 +71,7 @@ public class FleetWatcher {
     private Instant lastLookupTick = Instant.MIN;
     private Instant firstLookupSince = Instant.MIN;
     private Instant lastBootTick = Instant.MIN;
+    private Instant lastReported = Instant.MIN;
     private boolean turningActive;
     private int failedListings;
     private int lastFleetSize = -1;
@@ -173,10 +173,13 @@ public class FleetWatcher {
         return active;
     }
 
-    /** The droplet was reported active: it is no longer in flight, and loses its tag at the next tick. */
+    /** The droplet was reported active: it is no longer in flight, and loses its tag at a later tick. */
     public void reported(long dropletId) {
         if (activeAndStillTagged.remove(dropletId)) {
-            register(() -> toUntag.add(dropletId));
+            register(() -> {
+                toUntag.add(dropletId);
+                lastReported = clock.instant();
+            });
         }
     }
 
@@ -264,6 +267,10 @@ public class FleetWatcher {
                 if (!boots.isEmpty()) {
                     bootsDue = latest(bootsDue, pace.earliestStart(bootPages), Instant.MIN);
                 }
+                if (!boots.isEmpty() && !lookups.isEmpty() && listsFleet(distinctNames(lookups))) {
+                    // the lookups' listing of the fleet answers the boot waits too, and creates wait for it
+                    bootsDue = Instant.MAX;
+                }
                 Instant now = clock.instant();
                 Instant next = lookupsDue.isBefore(bootsDue) ? lookupsDue : bootsDue;
                 if (now.isBefore(next)) {
@@ -286,12 +293,16 @@ public class FleetWatcher {
     }
 
     /**
-     * Under the lock. The reported droplets to untag at this tick: all of them when that makes the coming listing a
-     * page shorter, fills a call, or nothing else is in flight (no listing follows); otherwise none, yet.
+     * Under the lock. The reported droplets to untag at this tick: all of them when they fill a call, when that makes
+     * the coming listing a page shorter, or, with nothing else in flight (no listing follows), once reports stopped
+     * coming for a poll interval; otherwise none, yet.
      */
     private List<Long> untagWorthACall() {
         int listed = inFlightListed();
-        boolean worthIt = boots.isEmpty() || toUntag.size() >= PAGE || pages(listed - toUntag.size()) < pages(listed);
+        boolean worthIt = toUntag.size() >= PAGE
+                || (boots.isEmpty()
+                        ? !clock.instant().isBefore(lastReported.plus(timing.pollInterval()))
+                        : pages(listed - toUntag.size()) < pages(listed));
         return worthIt ? List.copyOf(toUntag) : List.of();
     }
 
@@ -306,11 +317,22 @@ public class FleetWatcher {
 
     /** Under the lock. What answering the waiting lookups costs: one call per name, or the pages of the fleet. */
     private int lookupCost() {
-        if (lastFleetSize < 0) {
-            return 1;
-        }
-        long names = lookups.stream().map(Lookup::name).distinct().count();
-        return (int) Math.min(names, pages(lastFleetSize + lastBootingSize));
+        int names = distinctNames(lookups);
+        return listsFleet(names) ? fleetPages() : names;
+    }
+
+    /** Whether lookups of {@code names} are answered by one listing of the fleet: it costs fewer calls, or is unknown. */
+    private boolean listsFleet(int names) {
+        return lastFleetSize < 0 || names > fleetPages();
+    }
+
+    /** The fleet's pages, estimated from its last listing and what boots now; one when not listed yet. */
+    private int fleetPages() {
+        return lastFleetSize < 0 ? 1 : pages(lastFleetSize + lastBootingSize);
+    }
+
+    private static int distinctNames(List<Lookup> lookups) {
+        return (int) lookups.stream().map(Lookup::name).distinct().count();
     }
 
     private static Instant latest(Instant a, Instant b, Instant c) {
@@ -328,7 +350,7 @@ public class FleetWatcher {
     /** Answers the lookups; a listing of the fleet answers the booting droplets too. */
     private void answerLookups(List<Lookup> answering, int expectedPages) {
         Set<String> names = answering.stream().map(Lookup::name).collect(Collectors.toSet());
-        boolean listFleet = lastFleetSize < 0 || names.size() > pages(lastFleetSize + lastBootingSize);
+        boolean listFleet = listsFleet(names.size());
         Map<String, RemoteDroplet> found = new HashMap<>();
         Instant start = clock.instant();
         int spent = listFleet ? expectedPages : names.size();
