@@ -253,9 +253,10 @@ public class FleetWatcher {
                 Instant lookupsDue = Instant.MAX;
                 int lookupPages = lookupCost();
                 if (!lookups.isEmpty()) {
-                    lookupsDue = latest(
-                            firstLookupSince.plus(timing.lookupGather()),
-                            due(lastLookupTick, timing.lookupInterval()),
+                    lookupsDue = later(
+                            later(
+                                    firstLookupSince.plus(timing.lookupGather()),
+                                    due(lastLookupTick, timing.lookupInterval())),
                             pace.earliestStart(lookupPages));
                 }
                 boolean fast = turningActive && !boots.isEmpty();
@@ -265,7 +266,7 @@ public class FleetWatcher {
                         ? due(lastBootTick, fast ? timing.lookupInterval() : timing.pollInterval())
                         : Instant.MAX;
                 if (!boots.isEmpty()) {
-                    bootsDue = latest(bootsDue, pace.earliestStart(bootPages), Instant.MIN);
+                    bootsDue = later(bootsDue, pace.earliestStart(bootPages));
                 }
                 if (!boots.isEmpty() && !lookups.isEmpty() && listsFleet(distinctNames(lookups))) {
                     // the lookups' listing of the fleet answers the boot waits too, and creates wait for it
@@ -335,9 +336,8 @@ public class FleetWatcher {
         return (int) lookups.stream().map(Lookup::name).distinct().count();
     }
 
-    private static Instant latest(Instant a, Instant b, Instant c) {
-        Instant ab = a.isAfter(b) ? a : b;
-        return ab.isAfter(c) ? ab : c;
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Instant due(Instant last, Duration interval) {
