@@ -29,6 +29,14 @@ public interface DropletConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
+    /**
+     * The share of this instance's per-minute request budget that listings of droplets may spend, at a steady rate
+     * (a listing of P pages follows the previous one by at least P × 61 s / (share × per-minute)). The rest is left
+     * for creates, untagging and the firewall, so that listings never spend the minute's budget and make them wait.
+     */
+    @WithDefault("0.5")
+    double listingShare();
+
     /** How long a droplet may take to become active before the request fails for good. */
     @WithDefault("10m")
     Duration bootTimeout();

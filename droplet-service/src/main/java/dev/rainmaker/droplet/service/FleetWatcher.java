@@ -31,9 +31,8 @@ import org.jboss.logging.Logger;
 /**
  * The one watcher of this instance. It watches only droplets in flight: every create carries the tag
  * {@code rainmaker-booting}, and one listing of that tag (200 a page) every {@code pollInterval} answers every wait for
- * a booting droplet at once. Once a droplet was reported active ({@link #reported}), the next tick (at the latest one
- * {@code pollInterval} later) takes the tag off all such droplets in one call, before it lists, so the listing holds
- * only what still boots.
+ * a booting droplet at once. Once a droplet was reported active ({@link #reported}), a later tick takes the tag off
+ * all such droplets in one call (200 a call), before it lists, so the listing holds only what still boots.
  *
  * <p>Lookups by name (before a create, after a create with an unknown outcome, on redelivery) must also find droplets
  * no longer in flight. The lookups waiting at a tick (every {@code lookupInterval}) are answered by whichever costs
@@ -44,6 +43,11 @@ import org.jboss.logging.Logger;
  * <p>While droplets are turning active (the last listing of booting droplets found one), the next one follows after
  * {@code lookupInterval} instead of {@code pollInterval}: droplets created together become active together. Every
  * listing is handed to the {@link DuplicateReaper}.
+ *
+ * <p>Those intervals are the shortest; listings are also spaced by the {@link ListingPace}, so that with many droplets
+ * in flight (a page per 200) they never spend the minute's request budget and make creates and themselves wait.
+ * Reported droplets lose their in-flight tag only when that makes the next listing shorter by a page, fills a call, or,
+ * with nothing else in flight, once reports stopped coming: until then, untagging them would cost a call and save none.
  */
 @ApplicationScoped
 public class FleetWatcher {
@@ -55,7 +59,9 @@ public class FleetWatcher {
     private final DuplicateReaper reaper;
     private final Timing timing;
     private final TransientRetry retry;
-    private final Clock clock = Clock.systemUTC();
+    private final ListingPace pace;
+    private final Clock clock;
+    private final Waits waits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Lookup> lookups = new ArrayList<>();
@@ -65,10 +71,12 @@ public class FleetWatcher {
     private Instant lastLookupTick = Instant.MIN;
     private Instant firstLookupSince = Instant.MIN;
     private Instant lastBootTick = Instant.MIN;
+    private Instant lastReported = Instant.MIN;
     private boolean turningActive;
     private int failedListings;
     private int lastFleetSize = -1;
     private int lastBootingSize;
+    private int untaggedSinceListing;
     private Thread loop;
 
     /**
@@ -76,6 +84,15 @@ public class FleetWatcher {
      * the first lookup after a quiet spell waits for others (a burst's lookups arrive within moments of each other).
      */
     public record Timing(Duration lookupInterval, Duration pollInterval, Duration lookupGather) {}
+
+    /** How the loop waits until its next tick; tests run it on a clock of their own. */
+    interface Waits {
+
+        Waits REAL = (condition, timeout) -> condition.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+
+        /** Waits on {@code condition} (whose lock is held) until signalled or {@code timeout} has passed. */
+        void await(Condition condition, Duration timeout) throws InterruptedException;
+    }
 
     @Inject
     FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, DropletConfig config, TransientRetry retry) {
@@ -86,14 +103,39 @@ public class FleetWatcher {
                         config.batch().lookupInterval(),
                         config.pollInterval(),
                         config.batch().window()),
-                retry);
+                retry,
+                new ListingPace(
+                        config.listingShare(),
+                        Math.max(
+                                1,
+                                config.rateLimit().perMinute()
+                                        / Math.max(1, config.rateLimit().instances()))));
     }
 
-    public FleetWatcher(DigitalOceanApi digitalOcean, DuplicateReaper reaper, Timing timing, TransientRetry retry) {
+    public FleetWatcher(
+            DigitalOceanApi digitalOcean,
+            DuplicateReaper reaper,
+            Timing timing,
+            TransientRetry retry,
+            ListingPace pace) {
+        this(digitalOcean, reaper, timing, retry, pace, Clock.systemUTC(), Waits.REAL);
+    }
+
+    FleetWatcher(
+            DigitalOceanApi digitalOcean,
+            DuplicateReaper reaper,
+            Timing timing,
+            TransientRetry retry,
+            ListingPace pace,
+            Clock clock,
+            Waits waits) {
         this.digitalOcean = digitalOcean;
         this.reaper = reaper;
         this.timing = timing;
         this.retry = retry;
+        this.pace = pace;
+        this.clock = clock;
+        this.waits = waits;
     }
 
     /** The oldest droplet tagged {@code rainmaker} named {@code name}, as DigitalOcean lists it after this call. */
@@ -131,10 +173,13 @@ public class FleetWatcher {
         return active;
     }
 
-    /** The droplet was reported active: it is no longer in flight, and loses its tag at the next tick. */
+    /** The droplet was reported active: it is no longer in flight, and loses its tag at a later tick. */
     public void reported(long dropletId) {
         if (activeAndStillTagged.remove(dropletId)) {
-            register(() -> toUntag.add(dropletId));
+            register(() -> {
+                toUntag.add(dropletId);
+                lastReported = clock.instant();
+            });
         }
     }
 
@@ -175,11 +220,13 @@ public class FleetWatcher {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Tick tick = awaitNextTick();
-                boolean bootsAnswered = !tick.lookups().isEmpty() && answerLookups(tick.lookups());
+                if (!tick.lookups().isEmpty()) {
+                    answerLookups(tick.lookups(), tick.pages());
+                }
                 if (tick.boots()) {
                     untag(tick.untag());
-                    if (!bootsAnswered && !boots.isEmpty()) {
-                        listBooting();
+                    if (!boots.isEmpty()) {
+                        listBooting(tick.pages());
                     }
                 }
             }
@@ -188,8 +235,11 @@ public class FleetWatcher {
         }
     }
 
-    /** What is due now: the waiting lookups, and whether booting droplets are to be listed (and which to untag). */
-    private record Tick(List<Lookup> lookups, boolean boots, List<Long> untag) {}
+    /**
+     * What is due now: the waiting lookups, or whether booting droplets are to be listed (and which to untag); one
+     * listing a tick, expected to cost {@code pages} calls.
+     */
+    private record Tick(List<Lookup> lookups, boolean boots, List<Long> untag, int pages) {}
 
     private Tick awaitNextTick() throws InterruptedException {
         lock.lock();
@@ -201,39 +251,93 @@ public class FleetWatcher {
                     continue;
                 }
                 Instant lookupsDue = Instant.MAX;
+                int lookupPages = lookupCost();
                 if (!lookups.isEmpty()) {
-                    Instant gathered = firstLookupSince.plus(timing.lookupGather());
-                    Instant due = due(lastLookupTick, timing.lookupInterval());
-                    lookupsDue = gathered.isAfter(due) ? gathered : due;
+                    lookupsDue = later(
+                            later(
+                                    firstLookupSince.plus(timing.lookupGather()),
+                                    due(lastLookupTick, timing.lookupInterval())),
+                            pace.earliestStart(lookupPages));
                 }
                 boolean fast = turningActive && !boots.isEmpty();
+                List<Long> untag = untagWorthACall();
+                int bootPages = pages(inFlightListed() - untag.size());
                 Instant bootsDue = bootWork
                         ? due(lastBootTick, fast ? timing.lookupInterval() : timing.pollInterval())
                         : Instant.MAX;
+                if (!boots.isEmpty()) {
+                    bootsDue = later(bootsDue, pace.earliestStart(bootPages));
+                }
+                if (!boots.isEmpty() && !lookups.isEmpty() && listsFleet(distinctNames(lookups))) {
+                    // the lookups' listing of the fleet answers the boot waits too, and creates wait for it
+                    bootsDue = Instant.MAX;
+                }
                 Instant now = clock.instant();
                 Instant next = lookupsDue.isBefore(bootsDue) ? lookupsDue : bootsDue;
                 if (now.isBefore(next)) {
-                    changed.await(Duration.between(now, next).toNanos(), TimeUnit.NANOSECONDS);
+                    waits.await(changed, Duration.between(now, next));
                     continue;
                 }
-                List<Lookup> dueLookups = List.of();
                 if (!now.isBefore(lookupsDue)) {
-                    dueLookups = List.copyOf(lookups);
+                    List<Lookup> dueLookups = List.copyOf(lookups);
                     lookups.clear();
                     lastLookupTick = now;
+                    return new Tick(dueLookups, false, List.of(), lookupPages);
                 }
-                boolean dueBoots = !now.isBefore(bootsDue);
-                List<Long> untag = List.of();
-                if (dueBoots) {
-                    untag = List.copyOf(toUntag);
-                    toUntag.clear();
-                    lastBootTick = now;
-                }
-                return new Tick(dueLookups, dueBoots, untag);
+                toUntag.removeAll(untag);
+                lastBootTick = now;
+                return new Tick(List.of(), true, untag, bootPages);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Under the lock. The reported droplets to untag at this tick: all of them when they fill a call, when that makes
+     * the coming listing a page shorter, or, with nothing else in flight (no listing follows), once reports stopped
+     * coming for a poll interval; otherwise none, yet.
+     */
+    private List<Long> untagWorthACall() {
+        int listed = inFlightListed();
+        boolean worthIt = toUntag.size() >= PAGE
+                || (boots.isEmpty()
+                        ? !clock.instant().isBefore(lastReported.plus(timing.pollInterval()))
+                        : pages(listed - toUntag.size()) < pages(listed));
+        return worthIt ? List.copyOf(toUntag) : List.of();
+    }
+
+    /**
+     * Under the lock. How many droplets the next listing of booting droplets shows, as far as this instance knows: its
+     * own that carry the tag, or the last listing's count (which holds other instances' too) less what was untagged.
+     */
+    private int inFlightListed() {
+        int own = boots.size() + activeAndStillTagged.size() + toUntag.size();
+        return Math.max(own, lastBootingSize - untaggedSinceListing);
+    }
+
+    /** Under the lock. What answering the waiting lookups costs: one call per name, or the pages of the fleet. */
+    private int lookupCost() {
+        int names = distinctNames(lookups);
+        return listsFleet(names) ? fleetPages() : names;
+    }
+
+    /** Whether lookups of {@code names} are answered by one listing of the fleet: it costs fewer calls, or is unknown. */
+    private boolean listsFleet(int names) {
+        return lastFleetSize < 0 || names > fleetPages();
+    }
+
+    /** The fleet's pages, estimated from its last listing and what boots now; one when not listed yet. */
+    private int fleetPages() {
+        return lastFleetSize < 0 ? 1 : pages(lastFleetSize + lastBootingSize);
+    }
+
+    private static int distinctNames(List<Lookup> lookups) {
+        return (int) lookups.stream().map(Lookup::name).distinct().count();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Instant due(Instant last, Duration interval) {
@@ -243,14 +347,17 @@ public class FleetWatcher {
         return last.plus(failedListings > 0 ? retry.backoff().delayBefore(failedListings) : interval);
     }
 
-    /** Answers the lookups; returns whether the fleet was listed, which answered the booting droplets too. */
-    private boolean answerLookups(List<Lookup> answering) {
+    /** Answers the lookups; a listing of the fleet answers the booting droplets too. */
+    private void answerLookups(List<Lookup> answering, int expectedPages) {
         Set<String> names = answering.stream().map(Lookup::name).collect(Collectors.toSet());
-        boolean listFleet = lastFleetSize < 0 || names.size() > pages(lastFleetSize + lastBootingSize);
+        boolean listFleet = listsFleet(names.size());
         Map<String, RemoteDroplet> found = new HashMap<>();
+        Instant start = clock.instant();
+        int spent = listFleet ? expectedPages : names.size();
         try {
             if (listFleet) {
                 List<RemoteDroplet> fleet = reaper.reap(digitalOcean.dropletsTagged(DropletNames.RAINMAKER_TAG));
+                spent = pages(fleet.size());
                 lastFleetSize = fleet.size();
                 fleet.forEach(d -> found.put(d.name(), d));
                 answerBoots(fleet);
@@ -270,23 +377,33 @@ public class FleetWatcher {
             }
         } catch (RuntimeException e) {
             lookupsFailed(answering, asDigitalOceanFailure(e));
-            return false;
+            return;
+        } finally {
+            pace.listed(start, expectedPages, spent);
         }
         failedListings = 0;
         answering.forEach(lookup -> lookup.answer().complete(Optional.ofNullable(found.get(lookup.name()))));
-        return listFleet;
     }
 
-    private void listBooting() {
+    private void listBooting(int expectedPages) {
         List<RemoteDroplet> booting;
+        Instant start = clock.instant();
         try {
             booting = reaper.reap(digitalOcean.dropletsTagged(DropletNames.BOOTING_TAG));
         } catch (RuntimeException e) {
+            pace.listed(start, expectedPages, expectedPages);
             bootListingFailed(asDigitalOceanFailure(e));
             return;
         }
+        pace.listed(start, expectedPages, pages(booting.size()));
         failedListings = 0;
-        lastBootingSize = booting.size();
+        lock.lock();
+        try {
+            lastBootingSize = booting.size();
+            untaggedSinceListing = 0;
+        } finally {
+            lock.unlock();
+        }
         answerBoots(booting);
     }
 
@@ -315,6 +432,12 @@ public class FleetWatcher {
             List<Long> chunk = dropletIds.subList(from, Math.min(dropletIds.size(), from + PAGE));
             try {
                 digitalOcean.untag(DropletNames.BOOTING_TAG, chunk);
+                lock.lock();
+                try {
+                    untaggedSinceListing += chunk.size();
+                } finally {
+                    lock.unlock();
+                }
             } catch (RuntimeException e) {
                 DigitalOceanException failure = asDigitalOceanFailure(e);
                 if (failure.isTransient()) {

@@ -35,6 +35,11 @@ public record TestDropletConfig(
     }
 
     @Override
+    public double listingShare() {
+        return 0.5;
+    }
+
+    @Override
     public Duration bootTimeout() {
         return Duration.ofSeconds(5);
     }

@@ -20,7 +20,8 @@ class DropletCompensationTests {
             digitalOcean,
             new DuplicateReaper(digitalOcean, new SimpleMeterRegistry()),
             new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
-            retry);
+            retry,
+            new ListingPace(1, 60_000));
 
     @Test
     void aFailureAfterTheDropletExistsDestroysItByIdAndByNameAndASecondReportIsHarmless() {

@@ -32,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 class DropletProvisionerTests {
 
     private static final DropletRequested REQUEST = request("acme-42");
+
     private static final String HOST_KEY_TAG = "rainmaker-hostkey-" + "ab".repeat(32);
 
     @TempDir
@@ -305,7 +306,9 @@ class DropletProvisionerTests {
                 digitalOcean,
                 new DuplicateReaper(digitalOcean, meters),
                 new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
-                retry);
+                retry,
+                // a budget of 60,000 calls a minute: listings follow each other at the watcher's intervals
+                new ListingPace(1, 60_000));
         CreateBatcher batcher = new CreateBatcher(
                 digitalOcean,
                 new FirewallGuard(digitalOcean),

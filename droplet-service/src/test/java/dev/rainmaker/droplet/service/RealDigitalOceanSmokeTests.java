@@ -74,7 +74,8 @@ class RealDigitalOceanSmokeTests {
                     client,
                     new DuplicateReaper(client, new SimpleMeterRegistry()),
                     new FleetWatcher.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO),
-                    retry);
+                    retry,
+                    new ListingPace(0.5, 250));
             RemoteDroplet active = watcher.awaitActive(created, Duration.ofMinutes(10), Duration.ofMinutes(1));
 
             assertThat(sshBanner(active.publicIpv4().orElseThrow(), Duration.ofMinutes(3)))

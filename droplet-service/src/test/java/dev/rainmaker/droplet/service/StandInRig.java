@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import dev.rainmaker.droplet.client.DigitalOceanCalls;
 import dev.rainmaker.droplet.client.DigitalOceanClient;
@@ -88,7 +89,10 @@ final class StandInRig implements AutoCloseable {
                         new DuplicateReaper(client, meters),
                         new FleetWatcher.Timing(
                                 settings.lookupInterval(), settings.pollInterval(), settings.batchWindow()),
-                        retry),
+                        retry,
+                        new ListingPace(
+                                Double.parseDouble(System.getProperty("benchmark.listing-share", "0.5")),
+                                settings.perMinute())),
                 new CreateBatcher(
                         client,
                         new FirewallGuard(client),
@@ -107,12 +111,27 @@ final class StandInRig implements AutoCloseable {
      * {@code DropletActive} is published; each outcome a {@link Droplet} or what it threw.
      */
     List<Object> provisionAll(List<DropletRequested> requests) throws InterruptedException {
+        return provisionAll(requests, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #provisionAll(List)}, the requests arriving evenly over {@code arrival} (as a pipeline's consumers hand
+     * them on), each droplet reported {@code reportDelay} after it was seen active (as a busy pipeline publishes
+     * {@code DropletActive} late); {@link #reportedAt} notes when it was seen active.
+     */
+    List<Object> provisionAll(List<DropletRequested> requests, Duration arrival, Duration reportDelay)
+            throws InterruptedException {
+        Instant start = Instant.now();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Droplet>> futures = threads.invokeAll(requests.stream()
-                    .map(r -> (Callable<Droplet>) () -> {
-                        Droplet droplet = provisioner.provision(r);
-                        provisioner.reported(droplet);
+            List<Future<Droplet>> futures = threads.invokeAll(IntStream.range(0, requests.size())
+                    .mapToObj(i -> (Callable<Droplet>) () -> {
+                        Thread.sleep(Duration.between(
+                                Instant.now(),
+                                start.plus(arrival.multipliedBy(i).dividedBy(requests.size()))));
+                        Droplet droplet = provisioner.provision(requests.get(i));
                         reportedAt.add(Instant.now());
+                        Thread.sleep(reportDelay);
+                        provisioner.reported(droplet);
                         return droplet;
                     })
                     .toList());
