@@ -66,8 +66,13 @@ public final class CustomerProgress {
     }
 
     /** When {@code CustomerReady} was published (its record's timestamp), or -1 when not ready. */
-    public synchronized long readyAtMillis() {
-        return seenAt.getOrDefault(EventType.CUSTOMER_READY, -1L);
+    public long readyAtMillis() {
+        return seenAtMillis(EventType.CUSTOMER_READY);
+    }
+
+    /** When the customer's event of {@code type} was published (its record's timestamp), or -1 when not seen. */
+    public synchronized long seenAtMillis(EventType type) {
+        return seenAt.getOrDefault(type, -1L);
     }
 
     /** Seconds from sign-up to ready, or -1 when not ready. */

@@ -47,7 +47,8 @@ record BenchFigures(
                 .add("boot delay; DigitalOcean limits", options.bootDelay().toMillis() + " ms; " + options.doLimits())
                 .add("ready; failed", ready + "; " + failed)
                 .add("time until all ready", ready == signups ? String.format("%.1f s", allReady) : "not all ready")
-                .add("customers per second", ready == signups ? String.format("%.1f", signups / allReady) : "-");
+                .add("customers per second", ready == signups ? String.format("%.1f", signups / allReady) : "-")
+                .add("time until all droplets active", allActive());
         for (EventType stage : STAGES) {
             table.add(
                     "p50/p95/p99 " + previous(stage) + " → " + name(stage),
@@ -114,6 +115,18 @@ record BenchFigures(
                         "pipeline time / floor time",
                         ready == signups ? String.format("%.2f", allReady / floorSeconds) : "-");
         return table;
+    }
+
+    /** From the first sign-up sent to the last {@code DropletActive}: what DigitalOcean's limits and boot delay bound. */
+    private String allActive() {
+        List<Long> active = customers.stream()
+                .map(c -> c.seenAtMillis(EventType.DROPLET_ACTIVE))
+                .toList();
+        if (active.contains(-1L)) {
+            return "not all active";
+        }
+        long last = active.stream().mapToLong(Long::longValue).max().orElse(published.toEpochMilli());
+        return String.format("%.1f s", (last - published.toEpochMilli()) / 1000.0);
     }
 
     private static int sessions(LocalCloudRecord served) {
