@@ -92,6 +92,7 @@ public final class FileCommands implements CommandModel {
                 return CommandResult.failed(1, "rm: cannot remove '" + path + "': Is a directory");
             }
             forget(host, path);
+            SwapCommands.unlinked(host, path);
         }
         return CommandResult.ok();
     }

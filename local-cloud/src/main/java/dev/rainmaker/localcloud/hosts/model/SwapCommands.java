@@ -44,6 +44,18 @@ public final class SwapCommands implements CommandModel {
         return active.isEmpty() ? List.of() : List.of(active.split(","));
     }
 
+    /**
+     * A swap file in use whose name was removed stays in use, as Linux keeps the deleted inode: {@code swapon --show}
+     * lists it as {@code FILE (deleted)}, and a new file made under the name is another file (mkswap is not refused).
+     */
+    static void unlinked(HostState host, String path) {
+        List<String> active = new ArrayList<>(active(host));
+        if (active.contains(path)) {
+            active.replaceAll(name -> name.equals(path) ? path + " (deleted)" : name);
+            host.settings.put(ACTIVE, String.join(",", active));
+        }
+    }
+
     private static CommandResult fallocate(SimpleCommand c, HostState host) {
         if (c.words().size() != 4 || !c.word(1).equals("-l") || !c.word(2).matches("\\d{1,15}")) {
             return CommandResult.failed(1, "fallocate: simulated host models only 'fallocate -l BYTES FILE'");

@@ -266,4 +266,15 @@ class Debian12ModelsTests {
         assertThat(run("grep -qxF '/swapfile none swap sw 0 0' /etc/fstab").exitStatus())
                 .isEqualTo(1);
     }
+
+    @Test
+    void aSwapFileInUseThatIsRemovedStaysInUseAndItsNameCanBeMadeAgain() {
+        runAll("fallocate -l 1073741824 /swapfile && chmod 600 /swapfile && mkswap /swapfile && swapon /swapfile");
+
+        runAll("rm -f /swapfile && fallocate -l 1073741824 /swapfile && chmod 600 /swapfile && mkswap /swapfile");
+
+        assertThat(run("swapon --show=NAME --noheadings").stdout()).isEqualTo("/swapfile (deleted)\n");
+        assertThat(run("swapon /swapfile").exitStatus()).isZero();
+        assertThat(run("swapon --show=NAME --noheadings").stdout()).isEqualTo("/swapfile (deleted)\n/swapfile\n");
+    }
 }
