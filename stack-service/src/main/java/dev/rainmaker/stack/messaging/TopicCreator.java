@@ -39,17 +39,23 @@ public class TopicCreator {
         List<NewTopic> newTopics = missing.stream()
                 .map(name -> new NewTopic(name, partitions, replicationFactor))
                 .toList();
-        admin.createTopics(newTopics).values().forEach((name, created) -> {
+        // A topic created a moment ago may be missing from the listing still: the broker then says it exists.
+        Set<String> created = new TreeSet<>();
+        admin.createTopics(newTopics).values().forEach((name, creation) -> {
             try {
-                await("create topic " + name, created);
+                await("create topic " + name, creation);
+                created.add(name);
             } catch (IllegalStateException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
         });
-        LOG.infof("Created topics %s (%d partitions, replication factor %d)", missing, partitions, replicationFactor);
-        return missing;
+        if (!created.isEmpty()) {
+            LOG.infof(
+                    "Created topics %s (%d partitions, replication factor %d)", created, partitions, replicationFactor);
+        }
+        return created;
     }
 
     private static <T> T await(String what, org.apache.kafka.common.KafkaFuture<T> future) {
