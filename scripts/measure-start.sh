@@ -11,8 +11,8 @@
 #   load        the 1-minute load average just before the run;
 #   busy%       how busy the CPUs were in the second before the run (each run first waits, at most --quiet-wait
 #               seconds (60), for a second at most 25 % busy: the machine may be shared);
-# then the median of each. The JVM options are the service's own (src/main/jvm/java-options, as deployed) unless
-# --java-options names another file; JVM_ARGs after -- are added (e.g. -XX:TieredStopAtLevel=1). --app-dir DIR runs
+# then the median of each. The JVM options are those ./rainmaker runs the services with (PipelineServices.JVM_OPTIONS)
+# unless --java-options names a file of them (one a line); JVM_ARGs after -- are added (e.g. -XX:TieredStopAtLevel=1). --app-dir DIR runs
 # another build's quarkus-app directory (a copy kept for comparison).
 #
 # With --cloud STATE_DIR a local cloud already running there is used; otherwise one is started in a fresh temporary
@@ -48,15 +48,15 @@ esac
 
 [ -n "$app_dir" ] || app_dir=$home/$service/target/quarkus-app
 [ -f "$app_dir/quarkus-run.jar" ] || { echo "$app_dir/quarkus-run.jar is missing: ./mvnw -B -q package -DskipTests -pl events-schema,local-cloud,$service" >&2; exit 1; }
-[ -n "$options_file" ] || options_file=$home/$service/src/main/jvm/java-options
 java_options=()
-if [ -f "$options_file" ]; then
+if [ -n "$options_file" ]; then
   # One option per line; lines starting with # are comments.
   while IFS= read -r line; do
     case "$line" in '' | '#'*) ;; *) java_options+=("$line") ;; esac
   done <"$options_file"
 else
-  java_options=(-Xmx256m)
+  java_options=(-XX:+UseSerialGC -Xmx80m -XX:+UseCompactObjectHeaders)
+  export MALLOC_ARENA_MAX=2
 fi
 
 work=$(mktemp -d /tmp/measure-start.XXXXXX)
