@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +37,10 @@ import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
  * The floor: the irreducible work of the pipeline for N customers, with no services, in this process, against a fresh
  * local cloud in a process of its own (as the pipeline's). Six topics, five hops, each customer's record consumed and
  * the next published, every record handled on its own virtual thread (as the services do). At the first hop the
- * customer's droplet is created (batches of up to 10) and awaited active; at the second the SSH sessions the
- * pipeline's services ran on one of the pipeline's hosts are replayed on the customer's host; at the third the host
- * is looked at from outside as stack-service does; at the fourth the customer is sent an email. The last is Kafka only.
+ * customer's droplet is created (batches of up to 10) and awaited active; at the second bootstrap-service's SSH
+ * sessions recorded on one of the pipeline's hosts are replayed on the customer's host, at the third stack-service's
+ * session, and the host is looked at from outside as stack-service does; each of these two works on as many hosts at
+ * once as the services do. At the fourth the customer is sent an email. The last is Kafka only.
  */
 final class FloorRun {
 
@@ -57,6 +59,7 @@ final class FloorRun {
             LocalCloudInfo cloud,
             List<List<RecordedSession>> sessionsPerCustomer,
             List<String> customerIds,
+            int hostsAtOnce,
             Duration timeout) {
         String bootstrap = cloud.kafkaBootstrapServers();
         String prefix = "floor-" + UUID.randomUUID().toString().substring(0, 8) + ".";
@@ -70,6 +73,8 @@ final class FloorRun {
         CountDownLatch assigned = new CountDownLatch(HOPS + 1);
         Map<String, Integer> customerIndex = new java.util.HashMap<>();
         IntStream.range(0, customerIds.size()).forEach(i -> customerIndex.put(customerIds.get(i), i));
+        java.util.function.Function<String, List<RecordedSession>> sessionsOf =
+                customer -> sessionsPerCustomer.get(customerIndex.get(customer) % sessionsPerCustomer.size());
         try (var producer = producer(bootstrap);
                 var droplets =
                         new FloorDroplets(cloud.digitalOceanUrl(), cloud.digitalOceanToken(), publicKeyLine(cloud));
@@ -77,29 +82,33 @@ final class FloorRun {
                 var outside = new FloorOutsideView(cloud.sshPort(), cloud.appPort());
                 var mail = new FloorMail(cloud.smtpPort())) {
             Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+            Semaphore hardening = new Semaphore(hostsAtOnce, true);
+            Semaphore installing = new Semaphore(hostsAtOnce, true);
+            List<java.util.function.Consumer<String>> hops = List.of(
+                    customer ->
+                            addresses.put(customer, droplets.request(customer).join()),
+                    customer -> withPermit(
+                            hardening,
+                            () -> failedCommands.addAndGet(replay.replay(
+                                    addresses.get(customer), hardeningSessions(sessionsOf.apply(customer))))),
+                    customer -> withPermit(installing, () -> {
+                        failedCommands.addAndGet(replay.replay(
+                                addresses.get(customer), List.of(stackSession(sessionsOf.apply(customer)))));
+                        outside.look(addresses.get(customer));
+                    }),
+                    mail::send,
+                    customer -> {});
             for (int hop = 0; hop <= HOPS; hop++) {
                 int current = hop;
                 consumers.add(Thread.ofPlatform()
                         .daemon()
                         .start(() -> consume(bootstrap, prefix + current, running, failure, assigned, record -> {
-                            String customer = record.key();
                             if (current == HOPS) {
                                 done.countDown();
                                 return;
                             }
-                            if (current == 0) {
-                                addresses.put(
-                                        customer, droplets.request(customer).join());
-                            } else if (current == 1) {
-                                List<RecordedSession> sessions = sessionsPerCustomer.get(
-                                        customerIndex.get(customer) % sessionsPerCustomer.size());
-                                failedCommands.addAndGet(replay.replay(addresses.get(customer), sessions));
-                            } else if (current == 2) {
-                                outside.look(addresses.get(customer));
-                            } else if (current == 3) {
-                                mail.send(customer);
-                            }
-                            producer.send(new ProducerRecord<>(prefix + (current + 1), customer, record.value()));
+                            hops.get(current).accept(record.key());
+                            producer.send(new ProducerRecord<>(prefix + (current + 1), record.key(), record.value()));
                         })));
             }
             // As the pipeline's consumers before its burst, every consumer has its partitions before the clock starts.
@@ -176,6 +185,24 @@ final class FloorRun {
                     });
                 }
             }
+        }
+    }
+
+    /** bootstrap-service's sessions on a host: all but the last, which is stack-service's. */
+    private static List<RecordedSession> hardeningSessions(List<RecordedSession> recorded) {
+        return recorded.subList(0, recorded.size() - 1);
+    }
+
+    private static RecordedSession stackSession(List<RecordedSession> recorded) {
+        return recorded.getLast();
+    }
+
+    private static void withPermit(Semaphore permits, Runnable work) {
+        permits.acquireUninterruptibly();
+        try {
+            work.run();
+        } finally {
+            permits.release();
         }
     }
 
