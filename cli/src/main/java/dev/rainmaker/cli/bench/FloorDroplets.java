@@ -27,6 +27,9 @@ final class FloorDroplets implements AutoCloseable {
 
     private static final Duration BATCH_WINDOW = Duration.ofMillis(200);
     private static final Duration LISTING_INTERVAL = Duration.ofSeconds(1);
+    /** 61 s / 125: half of DigitalOcean's 250 requests a minute, as droplet-service's ListingPace allows listings. */
+    private static final Duration PAGE_SPACING = Duration.ofMillis(488);
+
     private static final String TAG = "rainmaker-floor";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +77,9 @@ final class FloorDroplets implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                addresses.values().forEach(address -> address.completeExceptionally(e));
+                return;
             }
         }
     }
@@ -107,30 +113,45 @@ final class FloorDroplets implements AutoCloseable {
     private void watch() {
         while (running) {
             try {
-                Thread.sleep(LISTING_INTERVAL);
                 if (addresses.values().stream().allMatch(CompletableFuture::isDone)) {
+                    Thread.sleep(LISTING_INTERVAL);
                     continue;
                 }
-                String next = baseUrl + "/v2/droplets?tag_name=" + TAG + "&per_page=200";
-                while (next != null) {
-                    JsonNode page =
-                            send(HttpRequest.newBuilder(URI.create(next)).GET());
-                    for (JsonNode droplet : page.path("droplets")) {
-                        if (droplet.path("status").asText().equals("active")) {
-                            CompletableFuture<String> address =
-                                    addresses.get(droplet.path("name").asText());
-                            if (address != null) {
-                                address.complete(publicAddress(droplet));
-                            }
-                        }
-                    }
-                    JsonNode link = page.path("links").path("pages").path("next");
-                    next = link.isMissingNode() || link.isNull() ? null : link.asText();
-                }
+                int pages = listActive();
+                // As droplet-service's listings: at most half the minute's requests, at a steady rate.
+                Thread.sleep(
+                        LISTING_INTERVAL.compareTo(PAGE_SPACING.multipliedBy(pages)) >= 0
+                                ? LISTING_INTERVAL
+                                : PAGE_SPACING.multipliedBy(pages));
             } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                addresses.values().forEach(address -> address.completeExceptionally(e));
                 return;
             }
         }
+    }
+
+    /** One listing of the floor's droplets; completes the addresses of the active ones; returns the pages it took. */
+    private int listActive() throws InterruptedException {
+        int pages = 0;
+        String next = baseUrl + "/v2/droplets?tag_name=" + TAG + "&per_page=200";
+        while (next != null) {
+            JsonNode page = send(HttpRequest.newBuilder(URI.create(next)).GET());
+            pages++;
+            for (JsonNode droplet : page.path("droplets")) {
+                if (droplet.path("status").asText().equals("active")) {
+                    CompletableFuture<String> address =
+                            addresses.get(droplet.path("name").asText());
+                    if (address != null) {
+                        address.complete(publicAddress(droplet));
+                    }
+                }
+            }
+            JsonNode link = page.path("links").path("pages").path("next");
+            next = link.isMissingNode() || link.isNull() ? null : link.asText();
+        }
+        return pages;
     }
 
     private static String publicAddress(JsonNode droplet) {
