@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.notifier.config.NotifierConfig;
 import dev.rainmaker.notifier.domain.ReadyEmail;
+import dev.rainmaker.notifier.service.CustomerEmails;
+import dev.rainmaker.notifier.service.MailUnavailable;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 
 /** Sends the customer's emails over SMTP, as text and HTML from the templates in {@code templates/CustomerMailer/}. */
 @ApplicationScoped
-public class CustomerMailer {
+public class CustomerMailer implements CustomerEmails {
 
     @CheckedTemplate
     static class Templates {
@@ -30,7 +32,27 @@ public class CustomerMailer {
         this.config = config;
     }
 
+    @Override
     public void send(ReadyEmail email) {
+        try {
+            sendNow(email);
+        } catch (RuntimeException e) {
+            if (MailFailures.isTransient(e)) {
+                throw new MailUnavailable("the mail server did not take the email for now: " + describe(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    private void sendNow(ReadyEmail email) {
         Templates.ready(
                         email.greetingName(),
                         email.appUrl(),

@@ -25,4 +25,12 @@ public interface NotifierConfig {
      */
     @WithDefault("30s")
     Duration failureDigestWindow();
+
+    /** How many times a customer's email is tried while the mail server does not take it for now (4xx, unreachable). */
+    @WithDefault("4")
+    int mailAttempts();
+
+    /** The wait before the second try; it doubles before each further one (1 + 2 + 4 s by default). */
+    @WithDefault("1s")
+    Duration mailRetryDelay();
 }
