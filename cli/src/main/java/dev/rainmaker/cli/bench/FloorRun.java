@@ -2,20 +2,25 @@ package dev.rainmaker.cli.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import dev.rainmaker.localcloud.LocalCloudInfo;
@@ -71,9 +76,9 @@ final class FloorRun {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CountDownLatch assigned = new CountDownLatch(HOPS + 1);
-        Map<String, Integer> customerIndex = new java.util.HashMap<>();
+        Map<String, Integer> customerIndex = new HashMap<>();
         IntStream.range(0, customerIds.size()).forEach(i -> customerIndex.put(customerIds.get(i), i));
-        java.util.function.Function<String, List<RecordedSession>> sessionsOf =
+        Function<String, List<RecordedSession>> sessionsOf =
                 customer -> sessionsPerCustomer.get(customerIndex.get(customer) % sessionsPerCustomer.size());
         try (var producer = producer(bootstrap);
                 var droplets =
@@ -81,10 +86,10 @@ final class FloorRun {
                 var replay = new CommandReplay(identity, cloud.sshPort());
                 var outside = new FloorOutsideView(cloud.sshPort(), cloud.appPort());
                 var mail = new FloorMail(cloud.smtpPort())) {
-            Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, String> addresses = new ConcurrentHashMap<>();
             Semaphore hardening = new Semaphore(hostsAtOnce, true);
             Semaphore installing = new Semaphore(hostsAtOnce, true);
-            List<java.util.function.Consumer<String>> hops = List.of(
+            List<Consumer<String>> hops = List.of(
                     customer ->
                             addresses.put(customer, droplets.request(customer).join()),
                     customer -> withPermit(
@@ -144,7 +149,7 @@ final class FloorRun {
 
     private static String publicKeyLine(LocalCloudInfo cloud) {
         try {
-            return java.nio.file.Files.readString(cloud.provisioningPublicKey()).trim();
+            return Files.readString(cloud.provisioningPublicKey()).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,7 +161,7 @@ final class FloorRun {
             AtomicBoolean running,
             AtomicReference<RuntimeException> failure,
             CountDownLatch assigned,
-            java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
+            Consumer<ConsumerRecord<String, String>> handler) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
