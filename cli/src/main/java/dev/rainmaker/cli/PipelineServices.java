@@ -19,8 +19,8 @@ public final class PipelineServices {
     /**
      * How each service's JVM runs (deploy/kubernetes sets the same), to keep its peak RSS under 300 MiB in a burst of
      * 1,000 (docs/benchmarks.md): the serial collector, as the JVM itself picks for a container of under two CPUs,
-     * whose bookkeeping is under 1 MiB where G1's was ~40 MiB; a heap of 80 MiB, over twice what the busiest service
-     * holds live with its 100 hosts at once (~35 MiB); compact object headers (JDK 25), 4 bytes less per object. Outside the
+     * whose bookkeeping is under 1 MiB where G1's was ~40 MiB; a heap of 80 MiB (bootstrap-service held 55 MiB live
+     * with ~400 hosts at once; with 100 at once an 80 MiB heap ran a 1,000 burst without thrashing); compact object headers (JDK 25), 4 bytes less per object. Outside the
      * heap a service holds ~150 MiB (metaspace ~50, JIT code ~35, the JVM's own code ~20, class data ~25, stacks, malloc).
      */
     public static final List<String> JVM_OPTIONS =

@@ -147,13 +147,4 @@ final class PipelineRun {
     static Path recordFile(Path stateDirectory, String localCloudName) {
         return stateDirectory.resolve(localCloudName + "-record.txt");
     }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }
