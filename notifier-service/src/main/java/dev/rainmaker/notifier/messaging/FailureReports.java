@@ -20,6 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
 
 /**
  * What happens when this service gives up on a record: it goes to the channel's dead-letter topic with headers saying
@@ -34,6 +35,8 @@ public class FailureReports {
     public static final String ATTEMPTS_HEADER = "rainmaker-attempts";
     static final String CHANNEL = "provisioning-failed-out";
     private static final URI SOURCE = URI.create("rainmaker/notifier-service");
+
+    private static final Logger LOG = Logger.getLogger(FailureReports.class);
 
     private final MutinyEmitter<String> failures;
 
@@ -55,6 +58,9 @@ public class FailureReports {
             Message<String> message, ProvisioningStage stage, FailedCustomer customer, Throwable failure) {
         String reason = reasonOf(failure);
         int attempts = attemptsOf(failure);
+        LOG.warnf(
+                "customer %s failed while %s (%d attempts), dead-lettered: %s",
+                customer.customerId(), stage.words(), attempts, reason);
         if (customer.customerId() != null && !customer.customerId().isBlank()) {
             publish(new ProvisioningFailed(
                     customer.customerId(),
