@@ -1,5 +1,6 @@
 package dev.rainmaker.bootstrap.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class HostsAtOnceTests {
 
     @Test
     void neverWorksOnMoreHostsThanAllowedAndGetsThroughAll() throws InterruptedException {
         HostsAtOnce hosts = new HostsAtOnce(3);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -24,11 +27,16 @@ class HostsAtOnceTests {
             threads.add(Thread.ofVirtual()
                     .start(() -> hosts.call(() -> {
                         most.accumulateAndGet(now.incrementAndGet(), Math::max);
-                        sleep(5);
+                        awaitQuietly(release);
                         now.decrementAndGet();
                         return done.incrementAndGet();
                     })));
         }
+        await().atMost(Duration.ofSeconds(5)).until(() -> now.get() == 3);
+        Thread.sleep(100); // time for a fourth host to get in, were the limit leaky
+        assertThat(now.get()).as("hosts worked on while three hold their turn").isEqualTo(3);
+
+        release.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -57,9 +65,9 @@ class HostsAtOnceTests {
         assertThatThrownBy(() -> new HostsAtOnce(0)).hasMessageContaining("rainmaker.ssh.max-hosts-at-once");
     }
 
-    private static void sleep(long millis) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
