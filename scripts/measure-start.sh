@@ -2,7 +2,7 @@
 # How fast one packaged service starts, alone, against a local cloud that is already running.
 #
 #   scripts/measure-start.sh [--runs N] [--quiet-wait SECONDS] [--cloud STATE_DIR] [--java-options FILE]
-#                            [--app-dir DIR] <service> [-- JVM_ARG ...]
+#                            [--app-dir DIR] [--no-aot-cache] <service> [-- JVM_ARG ...]
 #
 # For each run it starts <service>/target/quarkus-app/quarkus-run.jar the way ./rainmaker up does (the same system
 # properties and environment, taken from the local cloud's local-cloud.properties), and reports
@@ -13,7 +13,9 @@
 #               seconds (60), for a second at most 25 % busy: the machine may be shared);
 # then the median of each. The JVM options are those ./rainmaker runs the services with (PipelineServices.JVM_OPTIONS)
 # unless --java-options names a file of them (one a line); JVM_ARGs after -- are added (e.g. -XX:TieredStopAtLevel=1). --app-dir DIR runs
-# another build's quarkus-app directory (a copy kept for comparison).
+# another build's quarkus-app directory (a copy kept for comparison). On JDK 25+ the runs start from an AOT cache, as
+# ./rainmaker starts the services (cli: AotCache): one training run (start, ready, stop) writes it first, into the
+# temporary directory; --no-aot-cache measures starts without one.
 #
 # With --cloud STATE_DIR a local cloud already running there is used; otherwise one is started in a fresh temporary
 # directory (simulated hosts, Kafka on a free port), given time to settle, and stopped at the end.
@@ -27,6 +29,7 @@ quiet_wait=60
 cloud_dir=""
 options_file=""
 app_dir=""
+aot_cache=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -34,6 +37,7 @@ while [ $# -gt 0 ]; do
     --cloud) cloud_dir=$2; shift 2 ;;
     --java-options) options_file=$2; shift 2 ;;
     --app-dir) app_dir=$2; shift 2 ;;
+    --no-aot-cache) aot_cache=no; shift ;;
     --) break ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) service=$1; shift; break ;;
@@ -149,6 +153,48 @@ await_quiet() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# Starts the service with the JVM arguments given, from its own directory; its output goes to the file $log.
+start_service() {
+  (cd "$app_dir" && exec "$JAVA_HOME/bin/java" "${java_options[@]}" "$@" "${extra_args[@]}" "${properties[@]}" \
+    -Dquarkus.http.port="$port" -jar quarkus-run.jar) >"$log" 2>&1 &
+  service_pid=$!
+}
+# Prints the milliseconds from $start until the service answers ready; fails, showing its log, if it exits or takes
+# over 120 s.
+await_ready() {
+  while :; do
+    if ! kill -0 "$service_pid" 2>/dev/null; then
+      tail -40 "$log" >&2
+      echo "$service exited while starting ($1)" >&2
+      exit 1
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/q/health/ready")" = 200 ]; then
+      echo $(($(now_ms) - start))
+      return
+    elif [ $(($(now_ms) - start)) -gt 120000 ]; then
+      tail -40 "$log" >&2
+      echo "$service was not ready within 120 s ($1)" >&2
+      exit 1
+    fi
+    sleep 0.05
+  done
+}
+
+java_feature=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "$aot_cache" = yes ] && [ "${java_feature:-0}" -ge 25 ]; then
+  cache=$work/$service.aot
+  port=$(free_port)
+  log=$work/$service-aot-training.log
+  start=$(now_ms)
+  start_service -XX:AOTCacheOutput="$cache"
+  await_ready "AOT training run" >/dev/null
+  stop "$service_pid" # the JVM writes the cache as it exits
+  service_pid=""
+  [ -f "$cache" ] || { tail -20 "$log" >&2; echo "the training run wrote no AOT cache" >&2; exit 1; }
+  java_options+=(-XX:AOTCache="$cache")
+  sleep 2
+fi
+
 echo "$service: $runs runs, JVM options: ${java_options[*]} ${extra_args[*]:-}"
 echo "run  started-in  ready(ms)  load  busy%-before"
 started_all=()
@@ -159,27 +205,8 @@ for run in $(seq 1 "$runs"); do
   busy=$(await_quiet)
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(now_ms)
-  # Started from its own directory, as the AOT cache expects (relative paths in the options file resolve there).
-  (cd "$app_dir" && exec "$JAVA_HOME/bin/java" "${java_options[@]}" "${extra_args[@]}" "${properties[@]}" \
-    -Dquarkus.http.port="$port" -jar quarkus-run.jar) >"$log" 2>&1 &
-  service_pid=$!
-  ready=""
-  while [ -z "$ready" ]; do
-    if ! kill -0 "$service_pid" 2>/dev/null; then
-      tail -40 "$log" >&2
-      echo "$service exited while starting (run $run)" >&2
-      exit 1
-    fi
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/q/health/ready")" = 200 ]; then
-      ready=$(($(now_ms) - start))
-    elif [ $(($(now_ms) - start)) -gt 120000 ]; then
-      tail -40 "$log" >&2
-      echo "$service was not ready within 120 s (run $run)" >&2
-      exit 1
-    else
-      sleep 0.05
-    fi
-  done
+  start_service
+  ready=$(await_ready "run $run")
   # Readiness can answer before Quarkus has written its "started in" line.
   started=""
   for _ in $(seq 1 300); do

@@ -52,6 +52,7 @@ public final class LocalRun implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         try {
             report.accept("local cloud up: " + cloud);
+            AotTraining.trainStale(options.repository(), cloud, logs, report);
             for (ServiceLaunch launch : PipelineServices.launches(options.repository(), cloud, logs, 1)) {
                 services.add(ServiceProcess.start(launch));
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.rainmaker.localcloud.LocalCloudInfo;
@@ -38,12 +39,50 @@ public final class PipelineServices {
                 .toList();
     }
 
+    /** The service's launch, started from its AOT cache when that is current (see {@link AotTraining}). */
     public static ServiceLaunch launch(
             Path repository, LocalCloudInfo cloud, Path logDirectory, String name, int instance) {
+        Path jar = packagedJar(repository, name);
+        List<String> fromCache =
+                aotCache(repository, name).filter(AotCache::isCurrent).map(AotCache::useOption).stream()
+                        .toList();
+        return launch(jar, fromCache, cloud, logDirectory, name, instance, name + "-" + instance);
+    }
+
+    /** A run of the service that records its AOT cache as it stops: instance 1's launch, with a log of its own. */
+    static ServiceLaunch trainingLaunch(
+            Path repository, LocalCloudInfo cloud, Path logDirectory, String name, AotCache cache) {
+        return launch(
+                packagedJar(repository, name),
+                List.of(cache.trainOption()),
+                cloud,
+                logDirectory,
+                name,
+                1,
+                name + "-aot-training");
+    }
+
+    /** The service's AOT cache for this JDK and {@link #JVM_OPTIONS}; empty on a JDK without them. */
+    public static Optional<AotCache> aotCache(Path repository, String name) {
+        return AotCache.of(packagedJar(repository, name).getParent(), JVM_OPTIONS);
+    }
+
+    private static Path packagedJar(Path repository, String name) {
         Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
+        return jar;
+    }
+
+    private static ServiceLaunch launch(
+            Path jar,
+            List<String> aotOptions,
+            LocalCloudInfo cloud,
+            Path logDirectory,
+            String name,
+            int instance,
+            String launchName) {
         int httpPort = LocalPorts.free();
         Map<String, String> properties = new HashMap<>();
         properties.put("kafka.bootstrap.servers", cloud.kafkaBootstrapServers());
@@ -78,12 +117,13 @@ public final class PipelineServices {
             default -> throw new IllegalArgumentException("unknown service " + name);
         }
         return new ServiceLaunch(
-                name + "-" + instance,
-                Stream.concat(JVM_OPTIONS.stream(), Stream.of("-jar", jar.toString()))
+                launchName,
+                Stream.of(JVM_OPTIONS, aotOptions, List.of("-jar", jar.toString()))
+                        .flatMap(List::stream)
                         .toList(),
                 properties,
                 environment,
-                logDirectory.resolve(name + "-" + instance + ".log"),
+                logDirectory.resolve(launchName + ".log"),
                 httpPort);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import dev.rainmaker.cli.AotTraining;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
@@ -57,7 +58,7 @@ final class LocalPipeline implements AutoCloseable {
             int instances,
             Consumer<LocalCloud> beforeServices,
             UnaryOperator<ServiceLaunch> launchSettings) {
-        Path repository = Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
+        Path repository = repository();
         Path state = createDirectories(repository.resolve("e2e-tests/target").resolve(name));
         Path logs = state.resolve("logs");
         LocalCloud cloud = LocalCloud.start(LocalCloud.Options.forTests(state, Duration.ofSeconds(1)));
@@ -71,6 +72,7 @@ final class LocalPipeline implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         LocalPipeline pipeline = new LocalPipeline(logs, cloud, kafka, services);
         try {
+            AotTraining.trainStale(repository, cloud.info(), logs, System.out::println);
             for (int instance = 1; instance <= instances; instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, instance)) {
                     services.add(ServiceProcess.start(launchSettings.apply(launch)));
@@ -84,6 +86,11 @@ final class LocalPipeline implements AutoCloseable {
             throw e;
         }
         return pipeline;
+    }
+
+    /** The repository whose packaged services run. */
+    static Path repository() {
+        return Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
     }
 
     LocalCloud cloud() {

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.rainmaker.cli.AotCache;
 import dev.rainmaker.cli.DemoSignups;
+import dev.rainmaker.cli.PipelineServices;
+import dev.rainmaker.cli.ServiceProcess;
 import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The whole pipeline: the local cloud in this JVM, the four packaged services as real processes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -188,6 +192,21 @@ class PipelineIT {
         secrets.forEach((what, secret) -> places.forEach((where, text) -> assertThat(text.contains(secret))
                 .as("%s appears in %s", what, where)
                 .isFalse()));
+    }
+
+    @Test
+    @Order(4)
+    void eachServiceRunsFromTheAotCacheItsTrainingRunWrote() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25 or later");
+        for (ServiceProcess service : pipeline.services()) {
+            String name = service.name().replaceFirst("-\\d+$", "");
+            AotCache cache =
+                    PipelineServices.aotCache(LocalPipeline.repository(), name).orElseThrow();
+            assertThat(cache.isCurrent()).as("%s's AOT cache is current", name).isTrue();
+            assertThat(Files.readString(Path.of("/proc", String.valueOf(service.pid()), "maps")))
+                    .as("what %s has mapped", service.name())
+                    .contains(cache.file().toRealPath().toString());
+        }
     }
 
     /** The base64 lines of every PEM or OpenSSH private key in {@code text}: any one of them found elsewhere is a leak. */

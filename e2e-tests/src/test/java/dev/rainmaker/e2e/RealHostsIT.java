@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.rainmaker.cli.AotTraining;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
@@ -62,11 +63,12 @@ class RealHostsIT {
         Availability availability = RealHosts.availability();
         assumeTrue(availability.available(), () -> "real hosts cannot run here: " + availability.reason());
         started = System.nanoTime();
-        Path repository = Path.of(System.getProperty("rainmaker.home", "..")).toAbsolutePath();
+        Path repository = LocalPipeline.repository();
         state = Files.createDirectories(repository.resolve("e2e-tests/target/e2e-real"));
         cloud = LocalCloud.start(
                 LocalCloud.Options.forTests(state, Duration.ofSeconds(1)).withHostKind(LocalCloud.HostKind.REAL));
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
+        AotTraining.trainStale(repository, cloud.info(), state.resolve("logs"), System.out::println);
         for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), state.resolve("logs"), 1)) {
             services.add(ServiceProcess.start(launch));
             httpPorts.put(launch.name(), launch.httpPort());

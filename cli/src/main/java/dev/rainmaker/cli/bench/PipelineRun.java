@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.rainmaker.cli.AotTraining;
 import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
@@ -51,6 +52,7 @@ final class PipelineRun {
         List<ServiceProcess> started = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         try {
+            AotTraining.trainStale(repository, cloud, logs, report);
             for (int instance = 1; instance <= options.instances(); instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud, logs, instance)) {
                     ServiceLaunch withShare = shareRateBudget(launch, options.instances());
