@@ -40,8 +40,6 @@ public final class BenchCommand {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final String FLOOR_CLOUD = "floor-cloud";
     private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(3);
-    /** What bootstrap-service and stack-service work on at once, each instance (rainmaker.ssh.max-hosts-at-once). */
-    private static final int HOSTS_AT_ONCE = 100;
 
     private BenchCommand() {}
 
@@ -96,7 +94,11 @@ public final class BenchCommand {
         ProcessUsage floorCloudUsage;
         try {
             floor = FloorRun.run(
-                    floorCloud.info(), sessions, ids, HOSTS_AT_ONCE * options.instances(), options.timeout());
+                    floorCloud.info(),
+                    sessions,
+                    ids,
+                    BenchSettings.HOSTS_AT_ONCE * options.instances(),
+                    options.timeout());
             floorCloudUsage = ProcessUsage.of(floorCloud.pid());
         } catch (RuntimeException e) {
             floorCloud.close();

@@ -25,9 +25,6 @@ import org.apache.sshd.client.session.ClientSession;
  */
 final class FloorOutsideView implements AutoCloseable {
 
-    /** The ports stack-service checks by default besides sshd and the app (open, may be open, must be closed). */
-    private static final List<Integer> OTHER_PORTS = List.of(443, 21, 23, 25, 3306, 4949, 5432, 6379, 8080, 11211);
-
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final int sshPort;
@@ -68,7 +65,7 @@ final class FloorOutsideView implements AutoCloseable {
 
     private void scan(String address) {
         List<Integer> ports = new ArrayList<>(List.of(sshPort, appPort));
-        ports.addAll(OTHER_PORTS);
+        ports.addAll(BenchSettings.otherCheckedPorts());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> connects = new ArrayList<>();
             for (int port : ports) {

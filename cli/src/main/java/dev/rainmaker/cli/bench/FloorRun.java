@@ -50,7 +50,6 @@ import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 final class FloorRun {
 
     private static final int HOPS = 5;
-    private static final int PARTITIONS = 12;
 
     /**
      * How long the floor took, replayed commands that did not exit 0, and the CPU time this process spent meanwhile
@@ -176,7 +175,7 @@ final class FloorRun {
             consumer.subscribe(List.of(topic));
             boolean hasPartitions = false;
             while (running.get()) {
-                if (!hasPartitions && consumer.assignment().size() == PARTITIONS) {
+                if (!hasPartitions && consumer.assignment().size() == BenchSettings.PARTITIONS) {
                     hasPartitions = true;
                     assigned.countDown();
                 }
@@ -229,7 +228,7 @@ final class FloorRun {
     private static void createTopics(String bootstrap, String prefix) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(IntStream.rangeClosed(0, HOPS)
-                            .mapToObj(i -> new NewTopic(prefix + i, PARTITIONS, (short) 1))
+                            .mapToObj(i -> new NewTopic(prefix + i, BenchSettings.PARTITIONS, (short) 1))
                             .toList())
                     .all()
                     .get(30, TimeUnit.SECONDS);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +54,16 @@ final class PipelineRun {
             AotTraining.trainStale(repository, cloud, logs, report);
             for (int instance = 1; instance <= options.instances(); instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud, logs, instance)) {
-                    ServiceLaunch withShare = shareRateBudget(launch, options.instances());
+                    ServiceLaunch benchLaunch = BenchSettings.apply(launch, options.instances());
                     Instant startedAt = Instant.now();
-                    ServiceProcess process = ServiceProcess.start(withShare);
+                    ServiceProcess process = ServiceProcess.start(benchLaunch);
                     started.add(process);
                     process.awaitReady(START_TIMEOUT);
                     Duration startTime = Duration.between(startedAt, Instant.now());
                     services.add(new Service(process, startTime));
                     report.accept(String.format(
                             "%s ready after %.1f s; log: %s",
-                            withShare.name(), startTime.toMillis() / 1000.0, withShare.logFile()));
+                            benchLaunch.name(), startTime.toMillis() / 1000.0, benchLaunch.logFile()));
                 }
             }
             return new PipelineRun(localCloud, stateDirectory, services);
@@ -101,22 +100,6 @@ final class PipelineRun {
 
     private static List<ServiceProcess> processesOf(List<Service> services) {
         return services.stream().map(Service::process).toList();
-    }
-
-    /** Instances of droplet-service share the token's rate budget; each is told how many there are. */
-    private static ServiceLaunch shareRateBudget(ServiceLaunch launch, int instances) {
-        if (!launch.name().startsWith("droplet-service")) {
-            return launch;
-        }
-        Map<String, String> properties = new HashMap<>(launch.systemProperties());
-        properties.put("rainmaker.droplet.rate-limit.instances", String.valueOf(instances));
-        return new ServiceLaunch(
-                launch.name(),
-                launch.javaArguments(),
-                properties,
-                launch.environment(),
-                launch.logFile(),
-                launch.httpPort());
     }
 
     /**

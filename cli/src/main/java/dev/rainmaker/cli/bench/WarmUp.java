@@ -18,27 +18,25 @@ import org.apache.kafka.common.utils.Utils;
  */
 final class WarmUp {
 
-    /** What the services create their topics with (rainmaker.topics.partitions). */
-    static final int PARTITIONS = 12;
-
     private WarmUp() {}
 
     /** One sign-up for each partition, by the producer's default partitioning of the customer id. */
     static List<SignupReceived> signups(String prefix) {
         List<SignupReceived> chosen = new ArrayList<>();
         Set<Integer> covered = new HashSet<>();
-        for (SignupReceived candidate : DemoSignups.create(prefix, 50 * PARTITIONS)) {
+        for (SignupReceived candidate : DemoSignups.create(prefix, 50 * BenchSettings.PARTITIONS)) {
             if (covered.add(partitionOf(candidate.customerId()))) {
                 chosen.add(candidate);
             }
-            if (covered.size() == PARTITIONS) {
+            if (covered.size() == BenchSettings.PARTITIONS) {
                 return chosen;
             }
         }
-        throw new IllegalStateException("no customer id found for every one of " + PARTITIONS + " partitions");
+        throw new IllegalStateException(
+                "no customer id found for every one of " + BenchSettings.PARTITIONS + " partitions");
     }
 
     static int partitionOf(String customerId) {
-        return Utils.toPositive(Utils.murmur2(customerId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+        return Utils.toPositive(Utils.murmur2(customerId.getBytes(StandardCharsets.UTF_8))) % BenchSettings.PARTITIONS;
     }
 }

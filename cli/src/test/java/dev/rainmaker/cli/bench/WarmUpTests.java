@@ -10,7 +10,7 @@ class WarmUpTests {
     @Test
     void oneCustomerForEachPartition() {
         assertThat(WarmUp.signups("warm"))
-                .hasSize(WarmUp.PARTITIONS)
+                .hasSize(BenchSettings.PARTITIONS)
                 .extracting(SignupReceived::customerId)
                 .extracting(WarmUp::partitionOf)
                 .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
