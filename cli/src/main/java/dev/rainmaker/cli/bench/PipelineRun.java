@@ -11,14 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import dev.rainmaker.cli.AotTraining;
 import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.events.EventType;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalCloudRecord;
+import dev.rainmaker.localcloud.kafka.TopicClient;
 
 /**
  * The local cloud and one or two instances of each service as processes, for the benchmark, started as the demo starts
@@ -51,6 +54,7 @@ final class PipelineRun {
         List<ServiceProcess> started = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         try {
+            createTopics(cloud);
             AotTraining.trainStale(repository, cloud, logs, report);
             for (int instance = 1; instance <= options.instances(); instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud, logs, instance)) {
@@ -71,6 +75,21 @@ final class PipelineRun {
             started.forEach(ServiceProcess::close);
             localCloud.close();
             throw e;
+        }
+    }
+
+    /**
+     * Every event topic and its dead-letter topic, before any service starts, as a deployment creates them with the
+     * cluster (deploy/kubernetes/kafka-topics.yaml): each service's start is then a replica's start against a running
+     * cluster, not the first client of a fresh broker creating 100 partitions.
+     */
+    private static void createTopics(LocalCloudInfo cloud) {
+        try (TopicClient kafka = new TopicClient(cloud.kafkaBootstrapServers())) {
+            kafka.createTopics(
+                    Stream.of(EventType.values())
+                            .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
+                            .toList(),
+                    BenchSettings.PARTITIONS);
         }
     }
 
