@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * A service's AOT cache (JDK 25+, JEP 483, 514 and 515): the classes its start-up loads and links, with their
  * profiles, recorded by a training run that starts the service and stops it, then mapped from one file by every later
- * start. It took droplet-service from 2.6 s to 1.8 s to ready (docs/benchmarks.md). A cache holds for one build of the
+ * start. With the services packaged as aot-jar, it takes a start from about 2.6 s to about 1.1 s to ready
+ * (docs/benchmarks.md). A cache holds for one build of the
  * service (the JVM checks the class path), one JDK and one set of JVM options: its file name says the JDK and the
  * options, and any file of the build newer than the cache makes it stale.
  *

@@ -78,6 +78,7 @@ public final class BenchCommand {
             }
             customers = List.copyOf(watcher.customers());
             usage = run.usage();
+            run.restartEach(out::println);
         } finally {
             record = run.stop();
         }

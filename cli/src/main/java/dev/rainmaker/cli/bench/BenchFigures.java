@@ -1,5 +1,6 @@
 package dev.rainmaker.cli.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -81,10 +82,13 @@ record BenchFigures(
         for (PipelineRun.Service service : services) {
             ProcessUsage used = usage.get(service.process().name());
             table.add(
-                    service.process().name() + ": start; CPU; peak RSS",
+                    service.process().name() + ": start, restart; CPU; peak RSS",
                     String.format(
-                            "%.1f s; %.1f s; %.0f MiB",
-                            service.startTime().toMillis() / 1000.0, used.cpuSeconds(), used.peakRssMib()));
+                            "%s, %s; %.1f s; %.0f MiB",
+                            seconds(service.firstStart()),
+                            service.restart().map(BenchFigures::seconds).orElse("-"),
+                            used.cpuSeconds(),
+                            used.peakRssMib()));
         }
         ProcessUsage cloud = usage.get("local-cloud");
         double servicesCpu = services.stream()
@@ -148,5 +152,9 @@ record BenchFigures(
 
     private static String name(EventType type) {
         return type.topic().substring("rainmaker.".length());
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -31,13 +32,18 @@ import dev.rainmaker.localcloud.kafka.TopicClient;
 final class PipelineRun {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** A service's consumers leave their groups one after the other as it stops (up to ~9 s for three). */
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalCloudProcess localCloud;
     private final Path stateDirectory;
     private final List<Service> services;
 
-    /** A running service: its process and how long it took to answer ready. */
-    record Service(ServiceProcess process, Duration startTime) {}
+    /**
+     * A running service: its process, how long its first start took to answer ready, and how long its restart took
+     * once it has been restarted ({@link #restartEach}).
+     */
+    record Service(ServiceProcess process, Duration firstStart, Optional<Duration> restart) {}
 
     private PipelineRun(LocalCloudProcess localCloud, Path stateDirectory, List<Service> services) {
         this.localCloud = localCloud;
@@ -64,7 +70,7 @@ final class PipelineRun {
                     started.add(process);
                     process.awaitReady(START_TIMEOUT);
                     Duration startTime = Duration.between(startedAt, Instant.now());
-                    services.add(new Service(process, startTime));
+                    services.add(new Service(process, startTime, Optional.empty()));
                     report.accept(String.format(
                             "%s ready after %.1f s; log: %s",
                             benchLaunch.name(), startTime.toMillis() / 1000.0, benchLaunch.logFile()));
@@ -108,6 +114,28 @@ final class PipelineRun {
                 s -> usage.put(s.process().name(), ProcessUsage.of(s.process().pid())));
         usage.put("local-cloud", ProcessUsage.of(localCloud.pid()));
         return usage;
+    }
+
+    /**
+     * Stops each service and starts it again, one at a time, timing the new start: a replica joining a Rainmaker that
+     * has been running, as after a crash, in a rolling deploy or when scaling out. A first start on a freshly started
+     * local cloud also pays for the broker's and the stand-in's own first requests (their JIT is still cold), which a
+     * running cluster has long paid.
+     */
+    void restartEach(Consumer<String> report) {
+        for (int i = 0; i < services.size(); i++) {
+            Service service = services.get(i);
+            service.process().close(SHUTDOWN_TIMEOUT);
+            Instant startedAt = Instant.now();
+            ServiceProcess restarted = service.process().restart();
+            // Held before it is ready, so that stop() stops it if it never gets there.
+            services.set(i, new Service(restarted, service.firstStart(), Optional.empty()));
+            restarted.awaitReady(START_TIMEOUT);
+            Duration restart = Duration.between(startedAt, Instant.now());
+            services.set(i, new Service(restarted, service.firstStart(), Optional.of(restart)));
+            report.accept(
+                    String.format("%s restarted, ready after %.1f s", restarted.name(), restart.toMillis() / 1000.0));
+        }
     }
 
     /** Stops the services, then the local cloud; returns what the local cloud served. */
