@@ -86,8 +86,8 @@ final class PipelineRun {
 
     /**
      * Every event topic and its dead-letter topic, before any service starts, as a deployment creates them with the
-     * cluster (deploy/kubernetes/kafka-topics.yaml): each service's start is then a replica's start against a running
-     * cluster, not the first client of a fresh broker creating 100 partitions.
+     * cluster (deploy/kubernetes/kafka-topics.yaml): the first service's start then does not include creating its
+     * topics' partitions on a fresh broker.
      */
     private static void createTopics(LocalCloudInfo cloud) {
         try (TopicClient kafka = new TopicClient(cloud.kafkaBootstrapServers())) {
