@@ -8,14 +8,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.CustomerReady;
-import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
-import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import dev.rainmaker.localcloud.kafka.TopicClient;
@@ -62,7 +59,7 @@ class NotifierServiceTest {
 
     @Test
     void stackInstalledSendsOneEmailToTheCustomerAndPublishesCustomerReady() {
-        StackInstalled stack = stackInstalled("notify-1", "ada@acme.example");
+        StackInstalled stack = TestEvents.stackInstalled("notify-1", "ada@acme.example");
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-1", EventJson.write(stack));
 
@@ -95,7 +92,7 @@ class NotifierServiceTest {
         kafka.publish(
                 EventType.STACK_INSTALLED.topic(),
                 "notify-2",
-                EventJson.write(stackInstalled("notify-2", "b@acme.example")));
+                EventJson.write(TestEvents.stackInstalled("notify-2", "b@acme.example")));
 
         TopicRecord dead = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -110,7 +107,7 @@ class NotifierServiceTest {
 
     @Test
     void aStackInstalledThatCannotBeMailedIsDeadLetteredWithStageReasonAndAttemptsAndReportedAsProvisioningFailed() {
-        StackInstalled broken = stackInstalled("notify-broken", "c@acme.example");
+        StackInstalled broken = TestEvents.stackInstalled("notify-broken", "c@acme.example");
         String withoutDroplet = EventJson.write(new StackInstalled(broken.signup(), null, Map.of(), broken.appUrl()));
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-broken", withoutDroplet);
@@ -215,7 +212,7 @@ class NotifierServiceTest {
 
     @Test
     void customerReadyIsCommittedInOneTransactionWithTheOffsetOfItsStackInstalled() {
-        StackInstalled stack = stackInstalled("notify-tx", "tx@acme.example");
+        StackInstalled stack = TestEvents.stackInstalled("notify-tx", "tx@acme.example");
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-tx", EventJson.write(stack));
 
@@ -230,7 +227,7 @@ class NotifierServiceTest {
 
     @Test
     void aStackInstalledDeliveredAgainTellsNobodyTwiceAndPublishesNoSecondCustomerReady() {
-        StackInstalled stack = stackInstalled("notify-again", "again@acme.example");
+        StackInstalled stack = TestEvents.stackInstalled("notify-again", "again@acme.example");
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
@@ -271,24 +268,5 @@ class NotifierServiceTest {
         return SmtpTestResource.smtp.receivedMessages().stream()
                 .filter(mail -> mail.to().contains(address))
                 .toList();
-    }
-
-    private static StackInstalled stackInstalled(String customerId, String email) {
-        SignupReceived signup = new SignupReceived(
-                customerId,
-                email,
-                "Ada Lovelace",
-                "starter",
-                "Europe/Berlin",
-                List.of(new AdminUser("ada", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq ada@laptop")));
-        Droplet droplet = new Droplet(
-                7L,
-                "rm-" + customerId,
-                "127.10.0.9",
-                "fra1",
-                "debian-12-x64",
-                "s-1vcpu-1gb",
-                "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s");
-        return new StackInstalled(signup, droplet, Map.of("nginx", "1.22.1"), "http://127.10.0.9/");
     }
 }

@@ -3,12 +3,8 @@ package dev.rainmaker.notifier.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import dev.rainmaker.events.AdminUser;
-import dev.rainmaker.events.Droplet;
-import dev.rainmaker.events.SignupReceived;
-import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.notifier.TestEvents;
 import dev.rainmaker.notifier.domain.ReadyEmail;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,7 @@ class ReadyNotifierTests {
         FlakyEmails emails = new FlakyEmails(2);
         ReadyNotifier notifier = new ReadyNotifier(emails, new SimpleMeterRegistry(), 4, NO_WAIT);
 
-        var ready = notifier.notifyReady(stackInstalled("acme"));
+        var ready = notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example"));
 
         assertThat(ready.customerId()).isEqualTo("acme");
         assertThat(emails.attempts).isEqualTo(3);
@@ -44,7 +40,7 @@ class ReadyNotifierTests {
         FlakyEmails emails = new FlakyEmails(10);
         ReadyNotifier notifier = new ReadyNotifier(emails, new SimpleMeterRegistry(), 4, NO_WAIT);
 
-        assertThatThrownBy(() -> notifier.notifyReady(stackInstalled("acme")))
+        assertThatThrownBy(() -> notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example")))
                 .isInstanceOf(MailUnavailable.class)
                 .hasMessageContaining("customer acme's email in 4 attempts")
                 .hasMessageContaining("421 try later");
@@ -64,7 +60,8 @@ class ReadyNotifierTests {
                 4,
                 NO_WAIT);
 
-        assertThatThrownBy(() -> notifier.notifyReady(stackInstalled("acme"))).hasMessage("550 no such mailbox");
+        assertThatThrownBy(() -> notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example")))
+                .hasMessage("550 no such mailbox");
         assertThat(tried).hasSize(1);
     }
 
@@ -85,24 +82,5 @@ class ReadyNotifierTests {
             }
             delivered.add(email);
         }
-    }
-
-    private static StackInstalled stackInstalled(String customerId) {
-        SignupReceived signup = new SignupReceived(
-                customerId,
-                "ada@" + customerId + ".example",
-                "Ada Lovelace",
-                "starter",
-                "Europe/Berlin",
-                List.of(new AdminUser("ada", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq ada@laptop")));
-        Droplet droplet = new Droplet(
-                7L,
-                "rm-" + customerId,
-                "127.10.0.9",
-                "fra1",
-                "debian-12-x64",
-                "s-1vcpu-1gb",
-                "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s");
-        return new StackInstalled(signup, droplet, Map.of("nginx", "1.22.1"), "http://127.10.0.9/");
     }
 }
