@@ -2,9 +2,7 @@ package dev.rainmaker.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,24 +23,23 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void trainStale(Path repository, LocalCloudInfo cloud, Path logDirectory, Consumer<String> report) {
-        Map<AotCache, ServiceLaunch> stale = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
+        Map<String, AotCache> stale = new LinkedHashMap<>();
         for (String name : PipelineServices.NAMES) {
             PipelineServices.aotCache(repository, name)
                     .filter(cache -> !cache.isCurrent())
-                    .ifPresent(cache -> {
-                        stale.put(cache, PipelineServices.trainingLaunch(repository, cloud, logDirectory, name, cache));
-                        names.add(name);
-                    });
+                    .ifPresent(cache -> stale.put(name, cache));
         }
         if (stale.isEmpty()) {
             return;
         }
-        report.accept("training the AOT caches that make " + String.join(", ", names)
+        report.accept("training the AOT caches that make " + String.join(", ", stale.keySet())
                 + " start faster (once a build, about 30 s); logs: " + logDirectory + "/*-aot-training.log");
         Map<AotCache, ServiceProcess> training = new LinkedHashMap<>();
         try {
-            stale.forEach((cache, launch) -> training.put(cache, ServiceProcess.start(launch)));
+            stale.forEach((name, cache) -> training.put(
+                    cache,
+                    ServiceProcess.start(
+                            PipelineServices.trainingLaunch(repository, cloud, logDirectory, name, cache))));
             training.values().forEach(process -> process.awaitReady(READY_TIMEOUT));
         } finally {
             training.values().forEach(ServiceProcess::stopSoon);
