@@ -1,4 +1,4 @@
-package dev.rainmaker.notifier.messaging;
+package dev.rainmaker.messaging;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,0 +1,42 @@
+package dev.rainmaker.messaging;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.InvalidEventException;
+import dev.rainmaker.events.ProvisioningStage;
+import dev.rainmaker.events.RainmakerEvent;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * One record of a stage, start to end: read the event, do the stage's work (which publishes what comes next and returns
+ * once the broker has it), then ack. A record that cannot be read is dead-lettered; work that throws is reported as
+ * the customer's failure ({@link FailureReports}).
+ */
+@ApplicationScoped
+public class StageHandler {
+
+    private final FailureReports failures;
+
+    StageHandler(FailureReports failures) {
+        this.failures = failures;
+    }
+
+    public <E extends RainmakerEvent> CompletionStage<Void> handle(
+            Message<String> message, ProvisioningStage stage, Class<E> eventType, Consumer<E> work) {
+        E event;
+        try {
+            event = EventJson.read(message.getPayload(), eventType);
+        } catch (InvalidEventException e) {
+            return failures.unreadable(message, stage, e);
+        }
+        try {
+            work.accept(event);
+            return message.ack();
+        } catch (RuntimeException e) {
+            return failures.failed(message, stage, event, e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.rainmaker.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The topics this service creates at start-up when they are missing: the ones its channels read and write, and their
+ * dead-letter topics. Topics that exist are left as they are.
+ */
+@ConfigMapping(prefix = "rainmaker.topics")
+public interface TopicsConfig {
+
+    /** Whether to create missing topics at all (off where a platform such as Strimzi owns them). */
+    @WithDefault("true")
+    boolean create();
+
+    /** Partitions of a created topic: how many instances of a service can share its work. */
+    @WithDefault("12")
+    int partitions();
+
+    /** Replicas of a created topic: 1 on a single local broker, 3 in production. */
+    @WithDefault("1")
+    short replicationFactor();
+}

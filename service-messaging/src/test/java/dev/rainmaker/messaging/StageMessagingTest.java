@@ -1,0 +1,140 @@
+package dev.rainmaker.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.events.ProvisioningFailed;
+import dev.rainmaker.events.ProvisioningStage;
+import dev.rainmaker.localcloud.kafka.KafkaTestResource;
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The library in a running application against a real broker ({@link TestStage}): what a stage publishes, what it
+ * dead-letters, the {@code ProvisioningFailed} it reports, and the topics made at start-up.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class StageMessagingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TopicClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new TopicClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void theNextEventIsPublishedKeyedByCustomerWithCloudEventsHeadersNamingTheApplicationAsSource() {
+        kafka.publish(EventType.DROPLET_ACTIVE.topic(), "ok-1", EventJson.write(TestEvents.dropletActive("ok-1", 11L)));
+
+        TopicRecord next = awaitOne(EventType.HOST_HARDENED.topic(), "ok-1");
+        assertThat(EventJson.read(next.value(), HostHardened.class).steps()).containsExactly("sshd");
+        assertThat(next.headers())
+                .containsEntry("ce_type", EventType.HOST_HARDENED.cloudEventType())
+                .containsEntry("ce_source", "rainmaker/messaging-test")
+                .containsEntry("ce_subject", "ok-1")
+                .containsEntry("ce_specversion", "1.0")
+                .containsKeys("ce_id", "ce_time");
+        assertThat(recordsFor(EventType.DROPLET_ACTIVE.deadLetterTopic(), "ok-1"))
+                .isEmpty();
+    }
+
+    @Test
+    void aFailedStageIsDeadLetteredWithStageReasonAndTheAttemptsFoundAlongTheCauseChainAfterProvisioningFailed() {
+        kafka.publish(
+                EventType.DROPLET_ACTIVE.topic(), "fail-2", EventJson.write(TestEvents.dropletActive("fail-2", 22L)));
+
+        TopicRecord dead = awaitOne(EventType.DROPLET_ACTIVE.deadLetterTopic(), "fail-2");
+        assertThat(dead.headers())
+                .containsEntry(DeadLetterHeaders.STAGE, "hardening the host")
+                .containsEntry(DeadLetterHeaders.REASON, TestStage.REASON)
+                .containsEntry(DeadLetterHeaders.ATTEMPTS, String.valueOf(TestStage.ATTEMPTS))
+                .containsEntry("dead-letter-reason", TestStage.REASON);
+
+        TopicRecord failedRecord = awaitOne(EventType.PROVISIONING_FAILED.topic(), "fail-2");
+        assertThat(failedRecord.timestamp()).isLessThanOrEqualTo(dead.timestamp());
+        assertThat(failedRecord.headers())
+                .containsEntry("ce_type", EventType.PROVISIONING_FAILED.cloudEventType())
+                .containsEntry("ce_source", "rainmaker/messaging-test")
+                .containsEntry("ce_subject", "fail-2")
+                .containsKeys("ce_id", "ce_time");
+        ProvisioningFailed failed = EventJson.read(failedRecord.value(), ProvisioningFailed.class);
+        assertThat(failed.customerId()).isEqualTo("fail-2");
+        assertThat(failed.signup()).isEqualTo(TestEvents.signup("fail-2"));
+        assertThat(failed.stage()).isEqualTo(ProvisioningStage.HARDENING_HOST);
+        assertThat(failed.reason()).isEqualTo(TestStage.REASON);
+        assertThat(failed.attempts()).isEqualTo(TestStage.ATTEMPTS);
+        assertThat(failed.dropletId()).isEqualTo(22L);
+        assertThat(recordsFor(EventType.HOST_HARDENED.topic(), "fail-2")).isEmpty();
+    }
+
+    @Test
+    void aRecordThatIsNotJsonNamesNoCustomerSoItIsOnlyDeadLetteredAfterOneAttempt() {
+        kafka.publish(EventType.DROPLET_ACTIVE.topic(), "garbled-3", "{{{");
+
+        TopicRecord dead = awaitOne(EventType.DROPLET_ACTIVE.deadLetterTopic(), "garbled-3");
+        assertThat(dead.value()).isEqualTo("{{{");
+        assertThat(dead.headers())
+                .containsEntry(DeadLetterHeaders.STAGE, "hardening the host")
+                .containsEntry(DeadLetterHeaders.ATTEMPTS, "1");
+        assertThat(dead.header(DeadLetterHeaders.REASON))
+                .startsWith("the DropletActive event is not valid JSON")
+                .isEqualTo(dead.header("dead-letter-reason"));
+        // A ProvisioningFailed, were there one, would be on the broker before the dead letter.
+        assertThat(recordsFor(EventType.PROVISIONING_FAILED.topic(), "garbled-3"))
+                .isEmpty();
+    }
+
+    @Test
+    void theTopicsOfEveryChannelAndTheirDeadLetterTopicsAreCreatedAtStartUpWithTheConfiguredPartitions()
+            throws Exception {
+        Set<String> topics = Set.of(
+                EventType.DROPLET_ACTIVE.topic(),
+                EventType.DROPLET_ACTIVE.deadLetterTopic(),
+                EventType.HOST_HARDENED.topic(),
+                EventType.PROVISIONING_FAILED.topic());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            assertThat(admin.describeTopics(topics).allTopicNames().get().values())
+                    .extracting(description -> description.partitions().size())
+                    .containsOnly(3);
+        }
+    }
+
+    private TopicRecord awaitOne(String topic, String key) {
+        return await().atMost(WAIT)
+                .until(() -> recordsFor(topic, key), records -> !records.isEmpty())
+                .getFirst();
+    }
+
+    private List<TopicRecord> recordsFor(String topic, String key) {
+        return kafka.readAll(topic).stream()
+                .filter(record -> key.equals(record.key()))
+                .toList();
+    }
+}
