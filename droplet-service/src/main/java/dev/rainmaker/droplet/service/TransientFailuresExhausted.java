@@ -1,7 +1,9 @@
 package dev.rainmaker.droplet.service;
 
+import dev.rainmaker.events.AttemptCount;
+
 /** A transient failure that outlasted the retry budget: the message goes to the dead-letter topic, to be replayed. */
-public class TransientFailuresExhausted extends RuntimeException {
+public class TransientFailuresExhausted extends RuntimeException implements AttemptCount {
 
     private final int attempts;
 
@@ -15,6 +17,7 @@ public class TransientFailuresExhausted extends RuntimeException {
     }
 
     /** How many times the call was tried; 1 when the failure did not count them. */
+    @Override
     public int attempts() {
         return attempts;
     }
