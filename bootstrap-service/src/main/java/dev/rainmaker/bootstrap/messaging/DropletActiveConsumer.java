@@ -3,12 +3,10 @@ package dev.rainmaker.bootstrap.messaging;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.bootstrap.messaging.FailureReports.FailedCustomer;
 import dev.rainmaker.bootstrap.service.HardeningService;
 import dev.rainmaker.events.DropletActive;
-import dev.rainmaker.events.EventJson;
-import dev.rainmaker.events.InvalidEventException;
 import dev.rainmaker.events.ProvisioningStage;
+import dev.rainmaker.messaging.StageHandler;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,39 +19,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class DropletActiveConsumer {
 
     public static final String CHANNEL = "droplets-active-in";
-    private static final ProvisioningStage STAGE = ProvisioningStage.HARDENING_HOST;
 
     private final HardeningService hardening;
     private final HostHardenedPublisher publisher;
-    private final FailureReports failures;
+    private final StageHandler stage;
 
-    public DropletActiveConsumer(HardeningService hardening, HostHardenedPublisher publisher, FailureReports failures) {
+    public DropletActiveConsumer(HardeningService hardening, HostHardenedPublisher publisher, StageHandler stage) {
         this.hardening = hardening;
         this.publisher = publisher;
-        this.failures = failures;
+        this.stage = stage;
     }
 
     @Incoming(CHANNEL)
     @RunOnVirtualThread
     public CompletionStage<Void> onDropletActive(Message<String> message) {
-        DropletActive event;
-        try {
-            event = EventJson.read(message.getPayload(), DropletActive.class);
-        } catch (InvalidEventException e) {
-            return failures.unreadable(message, STAGE, e);
-        }
-        try {
-            publisher.publish(hardening.harden(event));
-            return message.ack();
-        } catch (RuntimeException e) {
-            var signup = event.signup();
-            var droplet = event.droplet();
-            return failures.failed(
-                    message,
-                    STAGE,
-                    new FailedCustomer(
-                            signup == null ? null : signup.customerId(), signup, droplet == null ? null : droplet.id()),
-                    e);
-        }
+        return stage.handle(
+                message,
+                ProvisioningStage.HARDENING_HOST,
+                DropletActive.class,
+                event -> publisher.publish(hardening.harden(event)));
     }
 }

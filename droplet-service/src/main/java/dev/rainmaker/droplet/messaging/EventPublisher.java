@@ -1,21 +1,12 @@
 package dev.rainmaker.droplet.messaging;
 
-import java.net.URI;
-import java.time.ZonedDateTime;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletRequested;
-import dev.rainmaker.events.EventJson;
-import dev.rainmaker.events.EventType;
-import dev.rainmaker.events.RainmakerEvent;
+import dev.rainmaker.messaging.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Publishes the service's events keyed by customer id, with CloudEvents headers, and returns only once the broker has
@@ -24,37 +15,24 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 @ApplicationScoped
 public class EventPublisher {
 
-    static final URI SOURCE = URI.create("rainmaker/droplet-service");
-
     private final MutinyEmitter<String> dropletRequests;
     private final MutinyEmitter<String> dropletsActive;
+    private final EventMessages messages;
 
     EventPublisher(
             @Channel(Channels.DROPLET_REQUESTS_OUT) MutinyEmitter<String> dropletRequests,
-            @Channel(Channels.DROPLETS_ACTIVE_OUT) MutinyEmitter<String> dropletsActive) {
+            @Channel(Channels.DROPLETS_ACTIVE_OUT) MutinyEmitter<String> dropletsActive,
+            EventMessages messages) {
         this.dropletRequests = dropletRequests;
         this.dropletsActive = dropletsActive;
+        this.messages = messages;
     }
 
     public void publish(DropletRequested event) {
-        dropletRequests.sendMessageAndAwait(message(event));
+        dropletRequests.sendMessageAndAwait(messages.of(event));
     }
 
     public void publish(DropletActive event) {
-        dropletsActive.sendMessageAndAwait(message(event));
-    }
-
-    private static Message<String> message(RainmakerEvent event) {
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.customerId())
-                .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(UUID.randomUUID().toString())
-                .withType(EventType.of(event).cloudEventType())
-                .withSource(SOURCE)
-                .withSubject(event.customerId())
-                .withTimestamp(ZonedDateTime.now())
-                .build();
-        return Message.of(EventJson.write(event), Metadata.of(kafka, cloudEvent));
+        dropletsActive.sendMessageAndAwait(messages.of(event));
     }
 }

@@ -1,16 +1,10 @@
 package dev.rainmaker.notifier.messaging;
 
-import java.net.URI;
-import java.time.ZonedDateTime;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.events.EventJson;
-import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.RainmakerEvent;
+import dev.rainmaker.messaging.EventMessages;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -23,18 +17,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class EventPublisher {
 
     static final String CHANNEL = "customers-ready-out";
-    private static final URI SOURCE = URI.create("rainmaker/notifier-service");
 
     private final KafkaTransactions<String> transactions;
+    private final EventMessages messages;
 
-    EventPublisher(@Channel(CHANNEL) KafkaTransactions<String> transactions) {
+    EventPublisher(@Channel(CHANNEL) KafkaTransactions<String> transactions, EventMessages messages) {
         this.transactions = transactions;
+        this.messages = messages;
     }
 
     /** Fails when the transaction was aborted; the consumer is then back at its last committed offset. */
     public Uni<Void> publishConsuming(Message<?> consumed, RainmakerEvent event) {
         return transactions.withTransaction(consumed, emitter -> {
-            emitter.send(message(event));
+            emitter.send(messages.of(event));
             return Uni.createFrom().voidItem();
         });
     }
@@ -43,19 +38,5 @@ public class EventPublisher {
     public Uni<Void> skipConsumed(Message<?> consumed) {
         return transactions.withTransaction(
                 consumed, emitter -> Uni.createFrom().voidItem());
-    }
-
-    private static Message<String> message(RainmakerEvent event) {
-        return Message.of(EventJson.write(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(event.customerId())
-                        .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(UUID.randomUUID().toString())
-                        .withType(EventType.of(event).cloudEventType())
-                        .withSource(SOURCE)
-                        .withSubject(event.customerId())
-                        .withTimestamp(ZonedDateTime.now())
-                        .build());
     }
 }

@@ -8,7 +8,7 @@ import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.InvalidEventException;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.StackInstalled;
-import dev.rainmaker.notifier.messaging.FailureReports.FailedCustomer;
+import dev.rainmaker.messaging.FailureReports;
 import dev.rainmaker.notifier.service.ReadyNotifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -96,10 +96,6 @@ public class StackInstalledConsumer {
 
     /** Dead-lettered and reported as failed (on this worker thread: the report waits for the broker). */
     private Uni<Void> failed(Message<String> message, StackInstalled stack, Throwable failure) {
-        var signup = stack.signup();
-        var droplet = stack.droplet();
-        FailedCustomer customer = new FailedCustomer(
-                signup == null ? null : signup.customerId(), signup, droplet == null ? null : droplet.id());
-        return Uni.createFrom().completionStage(failures.failed(message, STAGE, customer, failure));
+        return Uni.createFrom().completionStage(failures.failed(message, STAGE, stack, failure));
     }
 }
