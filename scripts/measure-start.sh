@@ -19,7 +19,7 @@
 #
 # With --cloud STATE_DIR a local cloud already running there is used; otherwise one is started in a fresh temporary
 # directory (simulated hosts, Kafka on a free port), given time to settle, and stopped at the end.
-# Build first: ./mvnw -B -q package -DskipTests -pl events-schema,local-cloud,<service>
+# Build first: ./mvnw -B -q package -DskipTests -pl events-schema,local-cloud,service-messaging,<service>
 set -euo pipefail
 home=$(cd "$(dirname "$0")/.." && pwd)
 . "$home/scripts/jdk.sh"
@@ -51,7 +51,7 @@ case "${service:-}" in
 esac
 
 [ -n "$app_dir" ] || app_dir=$home/$service/target/quarkus-app
-[ -f "$app_dir/quarkus-run.jar" ] || { echo "$app_dir/quarkus-run.jar is missing: ./mvnw -B -q package -DskipTests -pl events-schema,local-cloud,$service" >&2; exit 1; }
+[ -f "$app_dir/quarkus-run.jar" ] || { echo "$app_dir/quarkus-run.jar is missing: ./mvnw -B -q package -DskipTests -pl events-schema,local-cloud,service-messaging,$service" >&2; exit 1; }
 java_options=()
 if [ -n "$options_file" ]; then
   # One option per line; lines starting with # are comments.

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listing what boots every 2 s ({@code -Dbenchmark.poll-interval}, e.g. {@code PT0.5S} as the demo runs), each droplet
  * reported as soon as it is seen active ({@code -Dbenchmark.report-delay}: later, as a busy pipeline reports it), all
  * requests at once ({@code -Dbenchmark.arrival}: spread evenly over that time).
- * Run: {@code ./mvnw -B test -pl events-schema,local-cloud,droplet-service -DexcludedGroups= -Dgroups=benchmark
+ * Run: {@code ./mvnw -B test -pl events-schema,local-cloud,service-messaging,droplet-service -DexcludedGroups= -Dgroups=benchmark
  * -Dtest=DropletBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. See docs/benchmarks.md.
  */
 @Tag("benchmark")
