@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         name = "dlq",
         description = "Dead letters: what failed and why; sending it through again once the cause is fixed.",
         synopsisSubcommandLabel = "(list | show | replay)",
+        footerHeading = "%n",
         footer = {DeadLetterCommand.FOOTER_TOPIC, DeadLetterCommand.FOOTER_KAFKA},
         exitCodeList = {DeadLetterCommand.DONE, DeadLetterCommand.FAILED, RainmakerCli.USAGE_ERROR})
 final class DeadLetterCommand implements Callable<Integer> {
@@ -70,6 +71,7 @@ final class DeadLetterCommand implements Callable<Integer> {
     @Command(
             name = "list",
             description = "One line per dead letter: when, where from, customer, why, and whether it was replayed.",
+            footerHeading = "%n",
             footer = {FOOTER_TOPIC, FOOTER_KAFKA},
             exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
     int list(@Mixin Selection selection) {
@@ -88,6 +90,7 @@ final class DeadLetterCommand implements Callable<Integer> {
     @Command(
             name = "show",
             description = "Each dead letter whole: headers and value.",
+            footerHeading = "%n",
             footer = {FOOTER_TOPIC, FOOTER_KAFKA},
             exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
     int show(@Mixin Selection selection) {
@@ -106,6 +109,7 @@ final class DeadLetterCommand implements Callable<Integer> {
                 "Sends the dead letters not yet replayed back to the topic they failed on, key and value unchanged."
                         + " Needs --topic, --customer or --all."
             },
+            footerHeading = "%n",
             footer = {FOOTER_TOPIC, FOOTER_KAFKA},
             exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
     int replay(

@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
         versionProvider = RainmakerCli.Version.class,
         description = "Rainmaker on this machine, on its embedded local cloud.",
         synopsisSubcommandLabel = "COMMAND",
-        footerHeading = "%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (demo, bench: every customer reached ready)",
