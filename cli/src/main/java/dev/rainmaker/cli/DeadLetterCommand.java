@@ -4,73 +4,78 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import dev.rainmaker.cli.DeadLetters.Filter;
 import dev.rainmaker.cli.DeadLetters.Listed;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.kafka.TopicClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./rainmaker dlq list | show | replay [--topic T] [--customer C] [--all] [--kafka HOST:PORT]}: what failed,
  * why, and sending it through again once the cause is fixed.
  */
-final class DeadLetterCommand {
+@Command(
+        name = "dlq",
+        description = "Dead letters: what failed and why; sending it through again once the cause is fixed.",
+        synopsisSubcommandLabel = "(list | show | replay)",
+        footerHeading = "%n",
+        footer = {DeadLetterCommand.FOOTER_TOPIC, DeadLetterCommand.FOOTER_KAFKA},
+        exitCodeList = {DeadLetterCommand.DONE, DeadLetterCommand.FAILED, RainmakerCli.USAGE_ERROR})
+final class DeadLetterCommand implements Callable<Integer> {
 
-    static final String USAGE = """
-            usage: ./rainmaker dlq list   [--topic T] [--customer C] [--kafka HOST:PORT]
-                   ./rainmaker dlq show   [--topic T] [--customer C] [--kafka HOST:PORT]
-                   ./rainmaker dlq replay (--topic T | --customer C | --all) [--kafka HOST:PORT]
+    static final String FOOTER_TOPIC = "T: a pipeline topic such as rainmaker.signup-received, or its T.dlq.";
+    static final String FOOTER_KAFKA = "Kafka: --kafka, else the running local cloud's, else 127.0.0.1:9092.";
+    static final String DONE = "0:done (also when no dead letter matched)";
+    static final String FAILED = "1:Kafka could not be read or written";
 
-              list    one line per dead letter: when, where from, customer, why, and whether it was replayed
-              show    each dead letter whole: headers and value
-              replay  sends dead letters not yet replayed back to the topic they failed on, key and value unchanged
-              T: a pipeline topic (rainmaker.signup-received) or its dead-letter topic (….dlq).
-              Kafka: --kafka, else the running local cloud's (.rainmaker/local-cloud.properties), else 127.0.0.1:9092.
-            """;
+    @Spec
+    private CommandSpec spec;
 
-    private DeadLetterCommand() {}
+    private final Path stateDirectory;
+    private final PrintStream out;
 
-    static int run(List<String> args, Path stateDirectory, PrintStream out) {
-        if (args.isEmpty() || !List.of("list", "show", "replay").contains(args.getFirst())) {
-            out.print(USAGE);
-            return 2;
-        }
-        String topic = null;
-        String customer = null;
-        boolean all = false;
-        String kafka = null;
-        for (int i = 1; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--all" -> all = true;
-                case "--topic" -> topic = value(args, ++i);
-                case "--customer" -> customer = value(args, ++i);
-                case "--kafka" -> kafka = value(args, ++i);
-                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
-            }
-        }
-        Filter filter = new Filter(topic, customer);
-        if (args.getFirst().equals("replay") && !all && topic == null && customer == null) {
-            throw new IllegalArgumentException("replay needs --topic, --customer or --all");
-        }
-        try (var client = new TopicClient(kafka != null ? kafka : localKafka(stateDirectory))) {
-            DeadLetters deadLetters = new DeadLetters(client);
-            switch (args.getFirst()) {
-                case "list" -> list(deadLetters.list(filter), out);
-                case "show" -> show(deadLetters.list(filter), out);
-                default -> {
-                    List<DeadLetter> sent = deadLetters.replay(filter);
-                    sent.forEach(letter -> out.printf(
-                            "replayed %s (customer %s) to %s%n",
-                            letter.position(), letter.customerId(), letter.originalTopic()));
-                    out.printf("%d dead letter(s) replayed.%n", sent.size());
-                }
-            }
-        }
-        return 0;
+    DeadLetterCommand(Path stateDirectory, PrintStream out) {
+        this.stateDirectory = stateDirectory;
+        this.out = out;
     }
 
-    private static void list(List<Listed> letters, PrintStream out) {
-        for (Listed listed : letters) {
+    /** {@code --topic}, {@code --customer} and {@code --kafka}, which every dlq command takes. */
+    static final class Selection {
+        @Option(names = "--topic", paramLabel = "T", description = "only dead letters of this topic")
+        String topic;
+
+        @Option(names = "--customer", paramLabel = "C", description = "only dead letters of this customer")
+        String customer;
+
+        @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "the Kafka to read (see below)")
+        String kafka;
+
+        Filter filter() {
+            return new Filter(topic, customer);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required command: list, show or replay");
+    }
+
+    @Command(
+            name = "list",
+            description = "One line per dead letter: when, where from, customer, why, and whether it was replayed.",
+            footerHeading = "%n",
+            footer = {FOOTER_TOPIC, FOOTER_KAFKA},
+            exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
+    int list(@Mixin Selection selection) {
+        return eachListed(selection, listed -> {
             DeadLetter letter = listed.letter();
             out.printf(
                     "%s  %-28s %-24s %s%s%n",
@@ -79,30 +84,65 @@ final class DeadLetterCommand {
                     letter.customerId(),
                     letter.reason(),
                     listed.replayed() ? "  [replayed]" : "");
-        }
-        out.printf("%d dead letter(s).%n", letters.size());
+        });
     }
 
-    private static void show(List<Listed> letters, PrintStream out) {
-        for (Listed listed : letters) {
+    @Command(
+            name = "show",
+            description = "Each dead letter whole: headers and value.",
+            footerHeading = "%n",
+            footer = {FOOTER_TOPIC, FOOTER_KAFKA},
+            exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
+    int show(@Mixin Selection selection) {
+        return eachListed(selection, listed -> {
             DeadLetter letter = listed.letter();
             out.printf("== %s%s%n", letter.position(), listed.replayed() ? " (replayed)" : "");
             out.printf("customer: %s%ndead at:  %s%n", letter.customerId(), letter.deadAt());
             letter.headers().forEach((name, value) -> out.printf("  %s: %s%n", name, value));
             out.printf("value:%n%s%n%n", letter.value());
-        }
-        out.printf("%d dead letter(s).%n", letters.size());
+        });
     }
 
-    private static String localKafka(Path stateDirectory) {
+    @Command(
+            name = "replay",
+            description = {
+                "Sends the dead letters not yet replayed back to the topic they failed on, key and value unchanged."
+                        + " Needs --topic, --customer or --all."
+            },
+            footerHeading = "%n",
+            footer = {FOOTER_TOPIC, FOOTER_KAFKA},
+            exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
+    int replay(
+            @Mixin Selection selection,
+            @Option(names = "--all", description = "every dead letter not yet replayed") boolean all) {
+        if (!all && selection.topic == null && selection.customer == null) {
+            throw new ParameterException(spec.subcommands().get("replay"), "replay needs --topic, --customer or --all");
+        }
+        try (var client = client(selection)) {
+            List<DeadLetter> sent = new DeadLetters(client).replay(selection.filter());
+            sent.forEach(letter -> out.printf(
+                    "replayed %s (customer %s) to %s%n",
+                    letter.position(), letter.customerId(), letter.originalTopic()));
+            out.printf("%d dead letter(s) replayed.%n", sent.size());
+        }
+        return RainmakerCli.SUCCESS;
+    }
+
+    private int eachListed(Selection selection, Consumer<Listed> print) {
+        try (var client = client(selection)) {
+            List<Listed> letters = new DeadLetters(client).list(selection.filter());
+            letters.forEach(print);
+            out.printf("%d dead letter(s).%n", letters.size());
+        }
+        return RainmakerCli.SUCCESS;
+    }
+
+    private TopicClient client(Selection selection) {
+        return new TopicClient(selection.kafka != null ? selection.kafka : localKafka());
+    }
+
+    private String localKafka() {
         Path info = stateDirectory.resolve("local-cloud.properties");
         return Files.exists(info) ? LocalCloudInfo.readFrom(info).kafkaBootstrapServers() : "127.0.0.1:9092";
-    }
-
-    private static String value(List<String> args, int i) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(args.get(i - 1) + " needs a value");
-        }
-        return args.get(i);
     }
 }

@@ -1,7 +1,5 @@
 package dev.rainmaker.cli;
 
-import java.util.Locale;
-
 import dev.rainmaker.localcloud.LocalCloud.HostKind;
 import dev.rainmaker.localcloud.hosts.real.Availability;
 
@@ -12,15 +10,7 @@ record HostChoice(HostKind kind, String why) {
     enum Wanted {
         AUTO,
         REAL,
-        SIMULATED;
-
-        static Wanted parse(String value) {
-            try {
-                return valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--hosts takes auto, real or simulated, not " + value);
-            }
-        }
+        SIMULATED
     }
 
     /** @throws IllegalStateException when real hosts are forced on a machine that cannot run them, saying why */

@@ -1,10 +1,8 @@
 package dev.rainmaker.cli;
 
 import java.time.Duration;
-import java.util.List;
 
 import dev.rainmaker.cli.HostChoice.Wanted;
-import dev.rainmaker.cli.RainmakerCli.CliOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,35 +12,55 @@ class CliOptionsTests {
 
     @Test
     void defaultsToOneCustomerTwoSecondBootsKafkaOn9092AndRealHostsWhereTheyCanRun() {
-        assertThat(CliOptions.parse(List.of()))
-                .isEqualTo(new CliOptions(1, Duration.ofSeconds(2), Duration.ofMinutes(5), 9092, Wanted.AUTO));
+        DemoCommand demo = Parsed.command("demo");
+        UpCommand up = Parsed.command("up");
+
+        assertThat(demo.customers).isEqualTo(1);
+        assertThat(demo.timeout).isEqualTo(Duration.ofMinutes(5));
+        assertThat(up.kafkaPort).isEqualTo(9092);
+        for (LocalCloudOptions cloud : new LocalCloudOptions[] {demo.cloud, up.cloud}) {
+            assertThat(cloud.bootDelay).isEqualTo(Duration.ofSeconds(2));
+            assertThat(cloud.hosts).isEqualTo(Wanted.AUTO);
+        }
     }
 
     @Test
     void readsEveryOption() {
-        assertThat(CliOptions.parse(List.of(
-                        "--customers",
-                        "3",
-                        "--boot-delay",
-                        "500ms",
-                        "--timeout",
-                        "2m",
-                        "--kafka-port",
-                        "19092",
-                        "--hosts",
-                        "Simulated")))
-                .isEqualTo(new CliOptions(3, Duration.ofMillis(500), Duration.ofMinutes(2), 19092, Wanted.SIMULATED));
+        DemoCommand demo = Parsed.command(
+                "demo", "--customers", "3", "--boot-delay", "500ms", "--timeout", "2m", "--hosts", "Simulated");
+        UpCommand up = Parsed.command("up", "--kafka-port", "19092", "--boot-delay", "500ms", "--hosts", "Simulated");
+
+        assertThat(demo.customers).isEqualTo(3);
+        assertThat(demo.timeout).isEqualTo(Duration.ofMinutes(2));
+        assertThat(up.kafkaPort).isEqualTo(19092);
+        for (LocalCloudOptions cloud : new LocalCloudOptions[] {demo.cloud, up.cloud}) {
+            assertThat(cloud.bootDelay).isEqualTo(Duration.ofMillis(500));
+            assertThat(cloud.hosts).isEqualTo(Wanted.SIMULATED);
+        }
+    }
+
+    @Test
+    void readsDurationsInIsoFormToo() {
+        DemoCommand demo = Parsed.command("demo", "--timeout", "PT1M30S");
+
+        assertThat(demo.timeout).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
     void explainsWhatIsWrongWithAnOption() {
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--customers", "many")))
-                .hasMessage("--customers takes a positive whole number, not many");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--boot-delay", "soon")))
-                .hasMessage("--boot-delay takes a duration such as 500ms, 2s or 5m, not soon");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--customers"))).hasMessage("--customers needs a value");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--colour", "red"))).hasMessage("unknown option --colour");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--hosts", "cloudy")))
-                .hasMessage("--hosts takes auto, real or simulated, not cloudy");
+        assertThatThrownBy(() -> Parsed.command("demo", "--customers", "many"))
+                .hasMessage("Invalid value for option '--customers': 'many' is not a positive whole number");
+        assertThatThrownBy(() -> Parsed.command("demo", "--boot-delay", "soon"))
+                .hasMessage(
+                        "Invalid value for option '--boot-delay': 'soon' is not a duration such as 500ms, 2s, 5m or PT5M");
+        assertThatThrownBy(() -> Parsed.command("demo", "--customers"))
+                .hasMessage("Missing required parameter for option '--customers' (N)");
+        assertThatThrownBy(() -> Parsed.command("demo", "--colour", "red"))
+                .hasMessage("Unknown options: '--colour', 'red'");
+        assertThatThrownBy(() -> Parsed.command("up", "--hosts", "cloudy"))
+                .hasMessage("Invalid value for option '--hosts': 'cloudy' is not auto, real or simulated");
+        assertThatThrownBy(() -> Parsed.command("demo", "--timeout", "PT-5M"))
+                .hasMessage(
+                        "Invalid value for option '--timeout': 'PT-5M' is not a duration such as 500ms, 2s, 5m or PT5M");
     }
 }

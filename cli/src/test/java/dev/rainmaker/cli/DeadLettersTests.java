@@ -88,10 +88,9 @@ class DeadLettersTests {
     void theCommandSaysWhatFailedAndWhy() {
         var output = new ByteArrayOutputStream();
 
-        int status = DeadLetterCommand.run(
-                List.of("list", "--customer", "broken-2", "--kafka", broker.bootstrapServers()),
-                Path.of("does-not-exist"),
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = RainmakerCli.commandLine(
+                        Path.of("does-not-exist"), new PrintStream(output, true, StandardCharsets.UTF_8))
+                .execute("dlq", "list", "--customer", "broken-2", "--kafka", broker.bootstrapServers());
 
         assertThat(status).isZero();
         assertThat(output.toString(StandardCharsets.UTF_8))

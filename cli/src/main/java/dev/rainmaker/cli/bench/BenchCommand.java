@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import dev.rainmaker.cli.CustomerProgress;
 import dev.rainmaker.cli.DemoSignups;
 import dev.rainmaker.cli.LocalCloudProcess;
+import dev.rainmaker.cli.OptionValues;
 import dev.rainmaker.cli.ProgressWatcher;
+import dev.rainmaker.cli.RainmakerCli;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
@@ -22,29 +25,87 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./rainmaker bench}: a burst of sign-ups through the local cloud and the services, then the floor (the same
  * irreducible work without services) on the same machine, and one table of figures.
  */
-public final class BenchCommand {
-
-    public static final String USAGE = """
-            usage: ./rainmaker bench [--signups N] [--instances 1|2] [--boot-delay DURATION] [--do-limits real|off]
-                                     [--timeout DURATION]
-              Publishes N sign-ups at once (default 1000) to the local cloud and the services (1 instance each by
-              default), shows progress every few seconds, then runs the floor and prints a table.
-              Defaults: --boot-delay 0s, --do-limits real, --timeout 20m.
-            """;
+@Command(
+        name = "bench",
+        description = {
+            "Measures a burst of N sign-ups through the services against the floor: docs/benchmarks.md.",
+            "Publishes N sign-ups at once to the local cloud and the services, shows progress every few seconds,"
+                    + " then runs the floor (the same work without services) and prints a table of figures."
+        },
+        exitCodeList = {
+            "0:every sign-up reached ready and the floor ran",
+            "1:not every sign-up was ready within --timeout, no SSH session was recorded for the floor, or a start"
+                    + " failed",
+            RainmakerCli.USAGE_ERROR
+        })
+public final class BenchCommand implements Callable<Integer> {
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final String FLOOR_CLOUD = "floor-cloud";
     private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(3);
 
-    private BenchCommand() {}
+    @Option(
+            names = "--signups",
+            paramLabel = "N",
+            defaultValue = "1000",
+            converter = OptionValues.PositiveNumber.class,
+            description = "how many sign-ups are published at once (default: ${DEFAULT-VALUE})")
+    int signups;
 
-    public static int run(List<String> args, Path repository, PrintStream out) {
-        BenchOptions options = BenchOptions.parse(args);
+    @Option(
+            names = "--instances",
+            paramLabel = "1|2",
+            defaultValue = "1",
+            converter = BenchOptions.OneOrTwo.class,
+            description = "processes of each service (default: ${DEFAULT-VALUE})")
+    int instances;
+
+    @Option(
+            names = "--boot-delay",
+            paramLabel = "DURATION",
+            defaultValue = "0s",
+            converter = OptionValues.Length.class,
+            description = "how long a droplet takes to boot: 500ms, 2s, 5m, PT5M (default: ${DEFAULT-VALUE})")
+    Duration bootDelay;
+
+    @Option(
+            names = "--do-limits",
+            paramLabel = "real|off",
+            defaultValue = "real",
+            converter = BenchOptions.RealOrOff.class,
+            description = "DigitalOcean's rate limits in its stand-in, or none (default: ${DEFAULT-VALUE})")
+    String doLimits;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "20m",
+            converter = OptionValues.Length.class,
+            description = "how long to wait for the burst, and for the floor (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    private final Path repository;
+    private final PrintStream out;
+
+    public BenchCommand(Path repository, PrintStream out) {
+        this.repository = repository;
+        this.out = out;
+    }
+
+    BenchOptions options() {
+        return new BenchOptions(signups, instances, bootDelay, doLimits, timeout);
+    }
+
+    @Override
+    public Integer call() {
+        BenchOptions options = options();
         Path state = repository.resolve(".rainmaker");
         String prefix = "bench-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
         List<SignupReceived> signups = DemoSignups.create(prefix, options.signups());
@@ -88,7 +149,7 @@ public final class BenchCommand {
         sessions.removeIf(List::isEmpty);
         if (sessions.isEmpty()) {
             out.println("no SSH session was recorded: nothing for the floor to replay");
-            return 1;
+            return RainmakerCli.FAILURE;
         }
         LocalCloudProcess floorCloud = PipelineRun.startLocalCloud(state, FLOOR_CLOUD, options);
         FloorRun.Result floor;
@@ -117,7 +178,7 @@ public final class BenchCommand {
                 new BenchFigures.Floor(floor, floorCloudUsage, floorRecord));
         out.println();
         out.print(figures.table().render());
-        return allReady ? 0 : 1;
+        return allReady ? RainmakerCli.SUCCESS : RainmakerCli.FAILURE;
     }
 
     private static void warmUp(String bootstrap, List<SignupReceived> warmUp, BenchOptions options, PrintStream out) {

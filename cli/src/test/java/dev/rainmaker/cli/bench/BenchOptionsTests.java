@@ -1,8 +1,9 @@
 package dev.rainmaker.cli.bench;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.stream.Stream;
 
+import dev.rainmaker.cli.Parsed;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,32 +13,26 @@ class BenchOptionsTests {
 
     @Test
     void defaultsToAThousandSignUpsOneInstanceNoBootDelayAndRealLimits() {
-        assertThat(BenchOptions.parse(List.of()))
-                .isEqualTo(new BenchOptions(1_000, 1, Duration.ZERO, "real", Duration.ofMinutes(20)));
+        assertThat(parse()).isEqualTo(new BenchOptions(1_000, 1, Duration.ZERO, "real", Duration.ofMinutes(20)));
     }
 
     @Test
     void readsEveryOption() {
-        BenchOptions options = BenchOptions.parse(List.of(
-                "--signups",
-                "200",
-                "--instances",
-                "2",
-                "--boot-delay",
-                "45s",
-                "--do-limits",
-                "off",
-                "--timeout",
-                "5m"));
+        BenchOptions options = parse(
+                "--signups", "200", "--instances", "2", "--boot-delay", "45s", "--do-limits", "off", "--timeout", "5m");
 
         assertThat(options).isEqualTo(new BenchOptions(200, 2, Duration.ofSeconds(45), "off", Duration.ofMinutes(5)));
     }
 
     @Test
     void refusesMoreThanTwoInstancesAndUnknownLimits() {
-        assertThatThrownBy(() -> BenchOptions.parse(List.of("--instances", "3")))
-                .hasMessageContaining("1 or 2");
-        assertThatThrownBy(() -> BenchOptions.parse(List.of("--do-limits", "fake")))
-                .hasMessageContaining("real or off");
+        assertThatThrownBy(() -> parse("--instances", "3")).hasMessageContaining("1 or 2");
+        assertThatThrownBy(() -> parse("--do-limits", "fake")).hasMessageContaining("real or off");
+    }
+
+    private static BenchOptions parse(String... args) {
+        return Parsed.<BenchCommand>command(
+                        Stream.concat(Stream.of("bench"), Stream.of(args)).toArray(String[]::new))
+                .options();
     }
 }

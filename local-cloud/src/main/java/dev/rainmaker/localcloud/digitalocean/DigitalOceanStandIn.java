@@ -5,13 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -86,16 +82,13 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public final class DigitalOceanStandIn implements AutoCloseable {
 
-    private static final int START_TIMEOUT_SECONDS = 10;
-
     private final Options options;
     private final Clock clock = Clock.systemUTC();
     private final DropletStore store = new DropletStore();
     private final FirewallStore firewalls = new FirewallStore();
     private final Traffic traffic = new Traffic();
     private final RequestGate gate;
-    private Vertx vertx;
-    private HttpServer server;
+    private StandInServer server;
 
     /**
      * How the stand-in runs; {@code port} 0 picks a free port. {@code faults} is the live object {@link #faults()}
@@ -131,7 +124,12 @@ public final class DigitalOceanStandIn implements AutoCloseable {
 
     /** Starts listening; returns this stand-in once it accepts connections. */
     public DigitalOceanStandIn start() {
-        vertx = Vertx.vertx();
+        server = StandInServer.start(options.port(), this::router);
+        return this;
+    }
+
+    /** Every endpoint, behind the body limit and the {@link RequestGate}; anything else is DigitalOcean's 404. */
+    private Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
         router.route().handler(gate);
@@ -151,23 +149,7 @@ public final class DigitalOceanStandIn implements AutoCloseable {
         new FirewallRoutes(firewalls, store, clock, traffic, this::baseUrl).register(router);
         new TagRoutes(store, this::baseUrl).register(router);
         router.route().last().handler(ApiErrors::notFound);
-        try {
-            server = vertx.createHttpServer()
-                    .requestHandler(router)
-                    .listen(options.port(), "127.0.0.1")
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("Interrupted while starting the DigitalOcean stand-in", e);
-        } catch (ExecutionException | TimeoutException e) {
-            close();
-            throw new IllegalStateException(
-                    "DigitalOcean stand-in did not start on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
-        }
-        return this;
+        return router;
     }
 
     /** Like {@code https://api.digitalocean.com}: without {@code /v2} and without a trailing slash. */
@@ -179,7 +161,7 @@ public final class DigitalOceanStandIn implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("The DigitalOcean stand-in is not started");
         }
-        return server.actualPort();
+        return server.port();
     }
 
     /** Every droplet that exists now, oldest first. */
@@ -242,15 +224,10 @@ public final class DigitalOceanStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        if (vertx != null) {
+        if (server != null) {
             try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("DigitalOcean stand-in did not stop: " + e.getMessage(), e);
+                server.close();
             } finally {
-                vertx = null;
                 server = null;
             }
         }

@@ -1,0 +1,83 @@
+package dev.rainmaker.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./rainmaker demo}: a few demo customers from sign-up to ready, watched, then everything stopped. */
+@Command(
+        name = "demo",
+        description = {
+            "Provisions N demo customers on the local cloud and shows them from sign-up to ready.",
+            "Starts the local cloud and the four services, publishes N demo sign-ups, shows each customer's progress,"
+                    + " prints a table of seconds per stage and stops everything. Logs are in .rainmaker/logs/."
+        },
+        exitCodeList = {
+            "0:every customer reached ready",
+            "1:not every customer was ready within --timeout, or the local cloud or a service did not start",
+            RainmakerCli.USAGE_ERROR
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--customers",
+            paramLabel = "N",
+            defaultValue = "1",
+            converter = OptionValues.PositiveNumber.class,
+            description = "how many demo customers sign up (default: ${DEFAULT-VALUE})")
+    int customers;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            converter = OptionValues.Length.class,
+            description = "how long to wait for every customer to be ready (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Mixin
+    LocalCloudOptions cloud;
+
+    private final Path repository;
+    private final PrintStream out;
+
+    DemoCommand(Path repository, PrintStream out) {
+        this.repository = repository;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        String prefix = "demo-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+        List<SignupReceived> signups = DemoSignups.create(prefix, customers);
+        var run = cloud.start(repository, 0, out);
+        try (run;
+                var kafka = new TopicClient(run.cloud().kafkaBootstrapServers());
+                var watcher = new ProgressWatcher(
+                        run.cloud().kafkaBootstrapServers(),
+                        signups.stream().map(SignupReceived::customerId).toList(),
+                        out::println)) {
+            out.printf("publishing %d sign-up(s) to %s%n", signups.size(), EventType.SIGNUP_RECEIVED.topic());
+            signups.forEach(signup ->
+                    kafka.publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup)));
+            boolean allReady = watcher.awaitAll(timeout);
+            out.println();
+            out.print(ProgressTable.render(watcher.customers()));
+            long ready = watcher.customers().stream()
+                    .filter(CustomerProgress::isReady)
+                    .count();
+            out.printf("%n%d of %d customer(s) ready.%n", ready, signups.size());
+            return allReady ? RainmakerCli.SUCCESS : RainmakerCli.FAILURE;
+        }
+    }
+}

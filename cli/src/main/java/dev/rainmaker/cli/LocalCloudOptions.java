@@ -1,0 +1,40 @@
+package dev.rainmaker.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.rainmaker.localcloud.hosts.real.RealHosts;
+import picocli.CommandLine.Option;
+
+/** What {@code demo} and {@code up} both ask of the local cloud: how long droplets boot, and on which hosts. */
+final class LocalCloudOptions {
+
+    @Option(
+            names = "--boot-delay",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            converter = OptionValues.Length.class,
+            description = "how long a droplet takes to boot: 500ms, 2s, 5m, PT5M (default: ${DEFAULT-VALUE})")
+    Duration bootDelay;
+
+    @Option(
+            names = "--hosts",
+            paramLabel = "KIND",
+            defaultValue = "auto",
+            converter = OptionValues.Hosts.class,
+            description = {
+                "auto (default): real Debian 12 machines where this machine can run them (Linux, root, the tools"
+                        + " installable with apt-get), simulated SSH hosts otherwise; real; or simulated"
+            })
+    HostChoice.Wanted hosts;
+
+    /** Starts the local cloud and the four services, once it has said which hosts and why. */
+    LocalRun start(Path repository, int kafkaPort, PrintStream out) {
+        HostChoice choice = HostChoice.decide(hosts, RealHosts.availability());
+        out.println(choice.describe());
+        return LocalRun.start(
+                new LocalRun.Options(repository, repository.resolve(".rainmaker"), kafkaPort, bootDelay, choice.kind()),
+                out::println);
+    }
+}

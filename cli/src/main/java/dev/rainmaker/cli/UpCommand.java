@@ -1,0 +1,62 @@
+package dev.rainmaker.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.rainmaker.events.EventType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./rainmaker up}: the local cloud and the four services, running until Ctrl-C. */
+@Command(
+        name = "up",
+        description = {
+            "Starts the local cloud and the four services and keeps them running until Ctrl-C.",
+            "Publish sign-ups to Kafka at 127.0.0.1:PORT, topic rainmaker.signup-received, key = customer id"
+                    + " (README.md). Logs are in .rainmaker/logs/."
+        },
+        exitCodeList = {
+            "1:the local cloud or a service did not start",
+            RainmakerCli.USAGE_ERROR,
+            "130:stopped with Ctrl-C, after stopping everything it started"
+        })
+final class UpCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--kafka-port",
+            paramLabel = "PORT",
+            defaultValue = "9092",
+            converter = OptionValues.PositiveNumber.class,
+            description = "the port Kafka listens on at 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Mixin
+    LocalCloudOptions cloud;
+
+    private final Path repository;
+    private final PrintStream out;
+
+    UpCommand(Path repository, PrintStream out) {
+        this.repository = repository;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        var run = cloud.start(repository, kafkaPort, out);
+        out.printf(
+                "%nRainmaker is up. Publish sign-ups to Kafka at %s, topic %s, key = customer id.%n"
+                        + "Schema: events-schema/src/main/resources/schemas/signup-received.schema.json%n"
+                        + "Ctrl-C stops everything.%n",
+                run.cloud().kafkaBootstrapServers(), EventType.SIGNUP_RECEIVED.topic());
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return RainmakerCli.SUCCESS;
+    }
+}
