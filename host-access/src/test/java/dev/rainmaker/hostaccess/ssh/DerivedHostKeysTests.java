@@ -1,15 +1,13 @@
-package dev.rainmaker.bootstrap.client;
+package dev.rainmaker.hostaccess.ssh;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.rainmaker.bootstrap.config.SshConfig;
-import dev.rainmaker.bootstrap.domain.FinalHostKey;
+import dev.rainmaker.hostaccess.FinalHostKey;
 import dev.rainmaker.localcloud.hosts.HostKey;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
 import org.junit.jupiter.api.Test;
@@ -53,14 +51,14 @@ class DerivedHostKeysTests {
     @Test
     void theServiceDerivesFromTheProvisioningKeyItLogsInWith() {
         ProvisioningKey key = ProvisioningKey.createOrReuse(dir);
-        ProvisioningIdentity identity = new ProvisioningIdentity(config(key.privateKeyFile()));
+        ProvisioningKeyFile keyFile = new ProvisioningKeyFile(key.privateKeyFile());
 
-        FinalHostKey derived = new DerivedHostKeys(identity).forDroplet(7);
+        FinalHostKey derived = new DerivedHostKeys(keyFile).forDroplet(7);
 
         assertThat(derived.fingerprint())
-                .isEqualTo(
-                        DerivedHostKeys.derive(identity.keyPair().getPrivate().getEncoded(), 7)
-                                .fingerprint());
+                .isEqualTo(DerivedHostKeys.derive(
+                                keyFile.keyPairs().getFirst().getPrivate().getEncoded(), 7)
+                        .fingerprint());
         assertThat(derived.toString()).isEqualTo("FinalHostKey[" + derived.fingerprint() + "]");
     }
 
@@ -96,49 +94,5 @@ class DerivedHostKeysTests {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("ssh-keygen %s: %s", command, output).isZero();
         return output;
-    }
-
-    private static SshConfig config(Path privateKeyFile) {
-        return new SshConfig() {
-            @Override
-            public int port() {
-                return 22;
-            }
-
-            @Override
-            public Path privateKeyFile() {
-                return privateKeyFile;
-            }
-
-            @Override
-            public Duration connectBudget() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration initialRetryDelay() {
-                return Duration.ofMillis(100);
-            }
-
-            @Override
-            public Duration maxRetryDelay() {
-                return Duration.ofMillis(100);
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration commandTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int maxHostsAtOnce() {
-                return 100;
-            }
-        };
     }
 }

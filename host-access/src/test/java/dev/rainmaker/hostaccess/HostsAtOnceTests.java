@@ -1,4 +1,4 @@
-package dev.rainmaker.bootstrap.service;
+package dev.rainmaker.hostaccess;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class HostsAtOnceTests {
     void aFailingHostGivesItsTurnBack() throws InterruptedException {
         HostsAtOnce hosts = new HostsAtOnce(1);
         assertThatThrownBy(() -> hosts.call(() -> {
-                    throw new HardeningFailure("host refused");
+                    throw new IllegalStateException("host refused");
                 }))
                 .hasMessage("host refused");
         CountDownLatch ran = new CountDownLatch(1);

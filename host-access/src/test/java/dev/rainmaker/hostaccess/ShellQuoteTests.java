@@ -1,4 +1,4 @@
-package dev.rainmaker.stack.service;
+package dev.rainmaker.hostaccess;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,15 +1,13 @@
-package dev.rainmaker.stack.client;
+package dev.rainmaker.hostaccess.ssh;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Duration;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
-import dev.rainmaker.stack.config.SshConfig;
-import dev.rainmaker.stack.testhost.TestSshHost;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -19,14 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ProvisioningKeyTests {
+class ProvisioningKeyFileTests {
 
     @TempDir
     Path dir;
 
     @Test
     void loadsAnOpenSshPrivateKey() throws Exception {
-        KeyPair pair = TestSshHost.ecKeyPair();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = ec.generateKeyPair();
         Path file = dir.resolve("id_ecdsa");
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
@@ -68,32 +68,7 @@ class ProvisioningKeyTests {
                 .hasMessageContaining("is missing or unreadable");
     }
 
-    private static ProvisioningKey key(Path file) {
-        return new ProvisioningKey(new SshConfig() {
-            @Override
-            public int port() {
-                return 22;
-            }
-
-            @Override
-            public Path privateKeyFile() {
-                return file;
-            }
-
-            @Override
-            public Duration connectBudget() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration commandTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int maxHostsAtOnce() {
-                return 100;
-            }
-        });
+    private static ProvisioningKeyFile key(Path file) {
+        return new ProvisioningKeyFile(file);
     }
 }
