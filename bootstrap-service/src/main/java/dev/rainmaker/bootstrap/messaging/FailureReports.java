@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.bootstrap.service.HardeningFailure;
+import dev.rainmaker.events.AttemptCount;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
@@ -104,7 +104,7 @@ public class FailureReports {
 
     /** Tries the stage made in place before giving up; 1 when it did not retry. */
     private static int attemptsOf(Throwable failure) {
-        return failure instanceof HardeningFailure hardening ? hardening.attempts() : 1;
+        return failure instanceof AttemptCount counted ? counted.attempts() : 1;
     }
 
     /** Who a failed record was about, as far as the stage knew. */

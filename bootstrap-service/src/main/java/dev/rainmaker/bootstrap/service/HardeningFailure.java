@@ -1,10 +1,12 @@
 package dev.rainmaker.bootstrap.service;
 
+import dev.rainmaker.events.AttemptCount;
+
 /**
  * A failure retrying cannot fix (host key mismatch, bad sign-up value, a step still unsatisfied after its change,
  * cloud-init in error): the event goes to the dead-letter topic with this message. Never carries a secret.
  */
-public class HardeningFailure extends RuntimeException {
+public class HardeningFailure extends RuntimeException implements AttemptCount {
 
     private final int attempts;
 
@@ -23,6 +25,7 @@ public class HardeningFailure extends RuntimeException {
         this.attempts = 1;
     }
 
+    @Override
     public int attempts() {
         return attempts;
     }

@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rainmaker.events.AttemptCount;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.SignupReceived;
-import dev.rainmaker.stack.service.PermanentFailure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -104,7 +104,7 @@ public class FailureReports {
 
     /** Tries the stage made in place before giving up; 1 when it did not retry. */
     private static int attemptsOf(Throwable failure) {
-        return failure instanceof PermanentFailure permanent ? permanent.attempts() : 1;
+        return failure instanceof AttemptCount counted ? counted.attempts() : 1;
     }
 
     /** Who a failed record was about, as far as the stage knew. */

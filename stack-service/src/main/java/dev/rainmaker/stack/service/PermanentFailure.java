@@ -1,10 +1,12 @@
 package dev.rainmaker.stack.service;
 
+import dev.rainmaker.events.AttemptCount;
+
 /**
  * Something that retrying the same event cannot fix (bad input, host key mismatch, a step that keeps failing its
  * check). The message goes to the dead-letter topic: it says what failed where, and never contains a secret.
  */
-public class PermanentFailure extends RuntimeException {
+public class PermanentFailure extends RuntimeException implements AttemptCount {
 
     private final int attempts;
 
@@ -23,6 +25,7 @@ public class PermanentFailure extends RuntimeException {
         this.attempts = 1;
     }
 
+    @Override
     public int attempts() {
         return attempts;
     }
