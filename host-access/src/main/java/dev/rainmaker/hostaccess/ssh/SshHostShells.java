@@ -85,9 +85,15 @@ public class SshHostShells implements HostShells, AutoCloseable {
                 if (wait.isEmpty()) {
                     throw new HostUnreachable(host, settings.retry().budget(), attempt, notYet.getMessage());
                 }
-                LOG.debugf(
-                        "%s not reachable yet (attempt %d: %s); trying again in %d ms",
-                        host, attempt, notYet.getMessage(), wait.get().toMillis());
+                // Once per host at INFO, so that a host still booting shows in the log; each retry at DEBUG.
+                LOG.logf(
+                        attempt == 1 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                        "%s not reachable yet (attempt %d: %s); trying again in %d ms, for up to %s in all",
+                        host,
+                        attempt,
+                        notYet.getMessage(),
+                        wait.get().toMillis(),
+                        settings.retry().budget());
                 pause(wait.get(), host, attempt);
             }
         }
@@ -100,8 +106,8 @@ public class SshHostShells implements HostShells, AutoCloseable {
         ClientSession session = client.connect(USER, droplet.publicIpv4(), settings.port(), pin.asContext(), null)
                 .verify(timeout)
                 .getSession();
-        boolean answered = false;
-        AuthFuture auth = null;
+        AuthFuture auth;
+        boolean answered;
         try {
             identities.forEach(session::addPublicKeyIdentity);
             auth = session.auth();
@@ -123,12 +129,16 @@ public class SshHostShells implements HostShells, AutoCloseable {
         if (pin.mismatched()) {
             throw pin.mismatch(host);
         }
+        String why = auth.getException() == null
+                ? "no reason given"
+                : auth.getException().getMessage();
         if (refused) {
-            throw new LoginRefused(host, String.valueOf(auth.getException().getMessage()));
+            throw new LoginRefused(host, why);
         }
-        throw answered
-                ? new SshException("the connection closed during the login", auth.getException())
-                : new SshException("no answer to the login within " + timeout);
+        throw new SshException(
+                answered
+                        ? "the connection closed during the login: " + why
+                        : "no answer to the login within " + timeout);
     }
 
     private static void pause(Duration wait, String host, int attempts) {
