@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rainmaker.bootstrap.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 
 /**
  * Waits for cloud-init to finish and reads its outcome from its JSON (its exit status alone does not tell "done with
@@ -16,7 +17,7 @@ public class CloudInitWait {
     static final String COMMAND = "cloud-init status --wait --format json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public void awaitDone(HostSession host) {
+    public void awaitDone(HostShell host) {
         CommandOutput output = host.run(COMMAND);
         JsonNode status;
         try {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import dev.rainmaker.bootstrap.domain.HostStep;
 
-import static dev.rainmaker.bootstrap.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The hardening steps only the dnf family (Rocky Linux, AlmaLinux, CentOS Stream 9) has, each with its check beside

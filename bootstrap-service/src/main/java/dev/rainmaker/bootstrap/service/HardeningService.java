@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.bootstrap.domain.FinalHostKey;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.domain.StepOutcome;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.hostaccess.FinalHostKey;
+import dev.rainmaker.hostaccess.FinalHostKeys;
+import dev.rainmaker.hostaccess.FirstLoginShell;
+import dev.rainmaker.hostaccess.HostShell;
+import dev.rainmaker.hostaccess.HostShells;
+import dev.rainmaker.hostaccess.HostsAtOnce;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
@@ -23,7 +28,7 @@ public class HardeningService {
 
     private static final Logger LOG = Logger.getLogger(HardeningService.class);
 
-    private final HostSessions sessions;
+    private final HostShells shells;
     private final HardeningRecipes recipes;
     private final CloudInitWait cloudInit;
     private final HostFactsProbe facts;
@@ -34,7 +39,7 @@ public class HardeningService {
     private final HostsAtOnce hostsAtOnce;
 
     public HardeningService(
-            HostSessions sessions,
+            HostShells shells,
             HardeningRecipes recipes,
             CloudInitWait cloudInit,
             HostFactsProbe facts,
@@ -43,7 +48,7 @@ public class HardeningService {
             StepRunner runner,
             MeterRegistry metrics,
             HostsAtOnce hostsAtOnce) {
-        this.sessions = sessions;
+        this.shells = shells;
         this.recipes = recipes;
         this.cloudInit = cloudInit;
         this.facts = facts;
@@ -65,12 +70,12 @@ public class HardeningService {
         Droplet droplet = event.droplet();
         FinalHostKey finalKey = finalHostKeys.forDroplet(droplet.id());
         List<String> done = new ArrayList<>();
-        try (FirstLoginSession host = sessions.openAcceptingFinalKey(droplet, finalKey.fingerprint())) {
+        try (FirstLoginShell host = shells.openFirstLogin(droplet, finalKey.fingerprint())) {
             cloudInit.awaitDone(host);
             recordDone(event, HostKeyRotation.STEP, hostKeyRotation.rotate(host, finalKey, recipe.sshUnit()), done);
         }
         Droplet rotated = withHostKey(droplet, finalKey.fingerprint());
-        try (HostSession host = sessions.open(rotated)) {
+        try (HostShell host = shells.open(rotated)) {
             List<HostStep> steps = recipe.steps(event.signup(), rotated, facts.read(host));
             for (HostStep step : steps) {
                 recordDone(event, step.name(), runner.run(host, step), done);

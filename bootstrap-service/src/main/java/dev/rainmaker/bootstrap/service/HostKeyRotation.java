@@ -5,12 +5,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
-import dev.rainmaker.bootstrap.domain.FinalHostKey;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.domain.StepOutcome;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.FinalHostKey;
+import dev.rainmaker.hostaccess.FirstLoginShell;
 
-import static dev.rainmaker.bootstrap.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The first step on a new host: its boot host key (from {@code user_data}, shared by the droplets of one create
@@ -52,7 +53,7 @@ public class HostKeyRotation {
      * Check, change only if needed (the private key as the change's standard input), check again. The host still
      * presenting the boot key counts as not done even when the files are in place: sshd reads them only on reload.
      */
-    public StepOutcome rotate(FirstLoginSession host, FinalHostKey key, String sshUnit) {
+    public StepOutcome rotate(FirstLoginShell host, FinalHostKey key, String sshUnit) {
         HostStep step = step(key, sshUnit);
         if (host.presentedHostKeyFingerprint().equals(key.fingerprint())
                 && step.satisfiedBy().test(host.run(step.check()))) {

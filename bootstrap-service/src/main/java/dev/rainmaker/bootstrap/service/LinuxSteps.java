@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.rainmaker.bootstrap.domain.HostStep;
+import dev.rainmaker.hostaccess.ShellQuote;
 
-import static dev.rainmaker.bootstrap.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * Hardening steps that read the same on every family (systemd, shadow-utils, sudo, OpenSSH, fail2ban), each with its

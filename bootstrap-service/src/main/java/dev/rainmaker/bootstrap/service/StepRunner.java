@@ -2,15 +2,16 @@ package dev.rainmaker.bootstrap.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.domain.StepOutcome;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 
 /** Check, change only if needed, check again: a step is done only once the host shows it is. */
 @ApplicationScoped
 public class StepRunner {
 
-    public StepOutcome run(HostSession host, HostStep step) {
+    public StepOutcome run(HostShell host, HostStep step) {
         if (step.satisfiedBy().test(host.run(step.check()))) {
             return StepOutcome.SKIPPED;
         }

@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
 import dev.rainmaker.bootstrap.domain.HostFacts;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.ShellQuote;
 import dev.rainmaker.localcloud.hosts.model.ShellWords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

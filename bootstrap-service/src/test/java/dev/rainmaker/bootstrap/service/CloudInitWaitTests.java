@@ -1,6 +1,7 @@
 package dev.rainmaker.bootstrap.service;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -33,11 +34,16 @@ class CloudInitWaitTests {
                 .hasMessageContaining("command not found");
     }
 
-    private static HostSession host(CommandOutput output) {
-        return new HostSession() {
+    private static HostShell host(CommandOutput output) {
+        return new HostShell() {
             @Override
             public CommandOutput run(String command) {
                 return output;
+            }
+
+            @Override
+            public String host() {
+                return "test host";
             }
 
             @Override

@@ -2,9 +2,9 @@ package dev.rainmaker.bootstrap.service;
 
 import java.util.List;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.events.AdminUser;
+import dev.rainmaker.hostaccess.CommandOutput;
 import org.junit.jupiter.api.Test;
 
 import static dev.rainmaker.bootstrap.service.AptHardeningRecipeTests.DROPLET;

@@ -1,7 +1,8 @@
 package dev.rainmaker.bootstrap.service;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
 import dev.rainmaker.bootstrap.domain.HostFacts;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +35,17 @@ class HostFactsProbeTests {
                 .hasMessageContaining("command not found");
     }
 
-    private static HostSession answering(CommandOutput output) {
-        return new HostSession() {
+    private static HostShell answering(CommandOutput output) {
+        return new HostShell() {
             @Override
             public CommandOutput run(String command) {
                 assertThat(command).isEqualTo("systemd-detect-virt --container");
                 return output;
+            }
+
+            @Override
+            public String host() {
+                return "test host";
             }
 
             @Override

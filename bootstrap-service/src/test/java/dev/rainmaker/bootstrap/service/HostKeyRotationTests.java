@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.List;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
-import dev.rainmaker.bootstrap.domain.FinalHostKey;
 import dev.rainmaker.bootstrap.domain.StepOutcome;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.FinalHostKey;
+import dev.rainmaker.hostaccess.FirstLoginShell;
 import dev.rainmaker.localcloud.hosts.HostKey;
 import dev.rainmaker.localcloud.hosts.HostSpec;
 import dev.rainmaker.localcloud.hosts.SimulatedHost;
@@ -105,9 +106,9 @@ class HostKeyRotationTests {
     }
 
     /** A login as the real client makes it: the host key is the one the host presents now. */
-    private FirstLoginSession login() {
+    private FirstLoginShell login() {
         String presented = presented().getFirst();
-        return new FirstLoginSession() {
+        return new FirstLoginShell() {
             @Override
             public String presentedHostKeyFingerprint() {
                 return presented;
@@ -122,6 +123,11 @@ class HostKeyRotationTests {
             @Override
             public CommandOutput run(String command) {
                 return output(host.run(command));
+            }
+
+            @Override
+            public String host() {
+                return "test host";
             }
 
             @Override

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.rainmaker.bootstrap.domain.CommandOutput;
 import dev.rainmaker.bootstrap.domain.HostStep;
 import dev.rainmaker.bootstrap.domain.StepOutcome;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class StepRunnerTests {
         return new CommandOutput(0, stdout, "");
     }
 
-    private static final class FakeHost implements HostSession {
+    private static final class FakeHost implements HostShell {
 
         final List<String> commands = new ArrayList<>();
         private final Function<String, CommandOutput> answers;
@@ -70,6 +71,11 @@ class StepRunnerTests {
         public CommandOutput run(String command) {
             commands.add(command);
             return answers.apply(command);
+        }
+
+        @Override
+        public String host() {
+            return "test host";
         }
 
         @Override

@@ -2,7 +2,7 @@ package dev.rainmaker.stack.service;
 
 import java.util.List;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 
 /**
  * One thing that must be true on a host, with the command that checks it and the commands that make it so. A step

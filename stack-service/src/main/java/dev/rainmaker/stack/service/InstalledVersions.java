@@ -3,7 +3,8 @@ package dev.rainmaker.stack.service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 
 /** Reads the installed version of each component's package from the host's package database. */
 final class InstalledVersions {

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rainmaker.stack.config.SshConfig;
+import dev.rainmaker.hostaccess.config.SshConfig;
 import dev.rainmaker.stack.config.StackConfig;
 import dev.rainmaker.stack.domain.PortState;
 import dev.rainmaker.stack.domain.WebPage;

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.hostaccess.HostShell;
+import dev.rainmaker.hostaccess.HostShells;
+import dev.rainmaker.hostaccess.HostsAtOnce;
 import dev.rainmaker.stack.config.StackConfig;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.domain.StackSite;
@@ -24,7 +27,7 @@ public class StackInstaller {
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
-    private final HostConnector connector;
+    private final HostShells shells;
     private final StepRunner runner;
     private final OutsideCheck outsideCheck;
     private final StackPlans plans;
@@ -32,13 +35,13 @@ public class StackInstaller {
     private final HostsAtOnce hostsAtOnce;
 
     public StackInstaller(
-            HostConnector connector,
+            HostShells shells,
             StepRunner runner,
             OutsideCheck outsideCheck,
             StackPlans plans,
             StackConfig config,
             HostsAtOnce hostsAtOnce) {
-        this.connector = connector;
+        this.shells = shells;
         this.runner = runner;
         this.outsideCheck = outsideCheck;
         this.plans = plans;
@@ -59,7 +62,7 @@ public class StackInstaller {
     }
 
     private StackInstalled install(HostHardened event, Droplet droplet, StackRecipe recipe, StackSite site) {
-        try (HostShell shell = connector.connect(droplet)) {
+        try (HostShell shell = shells.open(droplet)) {
             recipe.steps(site).forEach(step -> runner.run(shell, step));
             Map<String, String> versions = InstalledVersions.read(shell, recipe);
             URI appUrl = appUrl(droplet);

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.localcloud.hosts.HostKey;
 import dev.rainmaker.localcloud.hosts.HostSpec;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
@@ -15,7 +17,6 @@ import dev.rainmaker.localcloud.hosts.TestCloudConfig;
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import dev.rainmaker.stack.client.NetworkHostProbe;
 import dev.rainmaker.stack.config.StackConfig;
-import dev.rainmaker.stack.domain.CommandOutput;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.service.apt.AptStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.rainmaker.hostaccess.CommandOutput;
+import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.localcloud.hosts.model.CommandModel;
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import dev.rainmaker.localcloud.hosts.model.HostState;
 import dev.rainmaker.localcloud.hosts.model.StackCommands;
-import dev.rainmaker.stack.domain.CommandOutput;
-import dev.rainmaker.stack.service.HostShell;
 
 /** A shell straight onto a simulated host's models, without SSH in between; remembers every command it ran. */
 public final class ModelHostShell implements HostShell {

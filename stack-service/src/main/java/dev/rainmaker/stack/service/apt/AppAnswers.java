@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /** The customer's app answers through nginx and PHP-FPM and reaches both MariaDB and memcached. A verification. */

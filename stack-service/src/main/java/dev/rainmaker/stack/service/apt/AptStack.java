@@ -13,7 +13,7 @@ import dev.rainmaker.stack.domain.StackSite;
 import dev.rainmaker.stack.service.HostStep;
 import dev.rainmaker.stack.service.StackRecipe;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The stack on the apt family (Debian 12, Ubuntu 22.04 and 24.04), in the order it is built: packages, their services,

@@ -3,7 +3,7 @@ package dev.rainmaker.stack.service.apt;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /** AWStats reads the site's configuration and log and updates its statistics. A verification. */

@@ -2,7 +2,7 @@ package dev.rainmaker.stack.service.apt;
 
 import java.util.List;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.service.HostStep;
 

@@ -2,11 +2,11 @@ package dev.rainmaker.stack.service.apt;
 
 import java.util.List;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.service.HostStep;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The customer's database user logs in with the password in the host's file and uses its database. The password is

@@ -3,10 +3,10 @@ package dev.rainmaker.stack.service.apt;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The customer's database password exists only on the host: generated there, in a file PHP-FPM (its group: www-data

@@ -8,10 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * A file holds exactly the given content (compared by SHA-256 on the host); when it does not, it is written with its

@@ -2,10 +2,10 @@ package dev.rainmaker.stack.service.apt;
 
 import java.util.List;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /** A daemon listens on 127.0.0.1 (and at most ::1) and on no other address. A verification: it changes nothing. */
 public record ListensOnLoopbackOnly(String daemon, int port) implements HostStep {

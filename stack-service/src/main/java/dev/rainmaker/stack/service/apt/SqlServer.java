@@ -1,9 +1,9 @@
 package dev.rainmaker.stack.service.apt;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.domain.DatabaseEngine;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The SQL server of the stack and its client as root, over the unix socket (no password exists for root): MariaDB

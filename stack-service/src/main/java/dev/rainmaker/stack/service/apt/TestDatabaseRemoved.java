@@ -2,7 +2,7 @@ package dev.rainmaker.stack.service.apt;
 
 import java.util.List;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /** The SQL server has no {@code test} database, which anyone could use. */

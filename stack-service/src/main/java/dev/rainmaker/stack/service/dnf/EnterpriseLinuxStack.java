@@ -25,7 +25,7 @@ import dev.rainmaker.stack.service.apt.ServiceActive;
 import dev.rainmaker.stack.service.apt.StackFiles;
 import dev.rainmaker.stack.service.apt.TestDatabaseRemoved;
 
-import static dev.rainmaker.stack.service.ShellQuote.quote;
+import static dev.rainmaker.hostaccess.ShellQuote.quote;
 
 /**
  * The stack on Rocky Linux and AlmaLinux 9 (the dnf family), step for step what {@code AptStack} builds: EPEL for

@@ -2,7 +2,7 @@ package dev.rainmaker.stack.service.dnf;
 
 import java.util.List;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /** PHP-FPM loads OPcache, APCu and mysqli. A verification: the packages bring them. */

@@ -3,7 +3,7 @@ package dev.rainmaker.stack.service.dnf;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.rainmaker.stack.domain.CommandOutput;
+import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /** An SELinux boolean is on, now and after reboots (e.g. PHP-FPM may connect to memcached). */

@@ -1,9 +1,0 @@
-package dev.rainmaker.bootstrap.service;
-
-import dev.rainmaker.bootstrap.domain.FinalHostKey;
-
-/** The final host key of each droplet: always the same for the same droplet, different for every other one. */
-public interface FinalHostKeys {
-
-    FinalHostKey forDroplet(long dropletId);
-}
