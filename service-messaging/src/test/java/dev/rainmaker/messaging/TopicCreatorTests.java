@@ -1,5 +1,6 @@
 package dev.rainmaker.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class TopicCreatorTests {
 
@@ -49,12 +51,17 @@ class TopicCreatorTests {
                 .isEmpty();
     }
 
-    private static int partitions(String topic) throws Exception {
-        return admin.describeTopics(Set.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .size();
+    /** A topic just created can be missing from the broker's metadata for a moment on a loaded machine. */
+    private static int partitions(String topic) {
+        return await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(
+                        () -> admin.describeTopics(Set.of(topic))
+                                .allTopicNames()
+                                .get()
+                                .get(topic)
+                                .partitions()
+                                .size(),
+                        count -> count > 0);
     }
 }
