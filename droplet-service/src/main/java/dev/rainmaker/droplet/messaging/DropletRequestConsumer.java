@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.messaging.FailureReports.FailedCustomer;
-import dev.rainmaker.droplet.service.DropletProvisioner;
+import dev.rainmaker.droplet.service.provisioning.DropletProvisioner;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletRequested;

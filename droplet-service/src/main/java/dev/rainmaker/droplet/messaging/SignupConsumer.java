@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.messaging.FailureReports.FailedCustomer;
-import dev.rainmaker.droplet.service.SignupService;
+import dev.rainmaker.droplet.service.signup.SignupService;
 import dev.rainmaker.events.DropletRequested;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.InvalidEventException;

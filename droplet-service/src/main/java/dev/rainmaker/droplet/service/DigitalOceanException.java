@@ -1,0 +1,31 @@
+package dev.rainmaker.droplet.service;
+
+/**
+ * A call to DigitalOcean that failed. {@link #isTransient() Transient} failures (429, 5xx, no answer in time) may succeed when
+ * retried; for a create their outcome is unknown. The message names the call and DigitalOcean's answer, never the
+ * token.
+ */
+public class DigitalOceanException extends RuntimeException {
+
+    private final int status;
+    private final boolean transientFailure;
+
+    public DigitalOceanException(String message, int status, boolean transientFailure, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.transientFailure = transientFailure;
+    }
+
+    /** The HTTP status DigitalOcean answered with, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    public boolean notFound() {
+        return status == 404;
+    }
+}
