@@ -16,6 +16,13 @@ public class DigitalOceanException extends RuntimeException {
         this.transientFailure = transientFailure;
     }
 
+    /** {@code e} as DigitalOcean's failure: anything else thrown by a call counts as no answer, transient. */
+    public static DigitalOceanException of(RuntimeException e) {
+        return e instanceof DigitalOceanException failure
+                ? failure
+                : new DigitalOceanException(e.toString(), 0, true, e);
+    }
+
     /** The HTTP status DigitalOcean answered with, or 0 when there was no answer. */
     public int status() {
         return status;

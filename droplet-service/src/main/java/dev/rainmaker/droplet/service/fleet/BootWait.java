@@ -3,7 +3,6 @@ package dev.rainmaker.droplet.service.fleet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 import dev.rainmaker.droplet.service.PermanentFailure;
@@ -15,7 +14,7 @@ final class BootWait {
     private final Instant deadline;
     private final Duration budget;
     private final Duration notFoundGrace;
-    private final CompletableFuture<RemoteDroplet> answer = new CompletableFuture<>();
+    private final Answer<RemoteDroplet> answer = new Answer<>();
     private Instant lastSeen;
     private String lastStatus;
 
@@ -33,7 +32,7 @@ final class BootWait {
         return droplet;
     }
 
-    CompletableFuture<RemoteDroplet> answer() {
+    Answer<RemoteDroplet> answer() {
         return answer;
     }
 
@@ -43,11 +42,11 @@ final class BootWait {
             lastSeen = now;
             lastStatus = listed.get().status();
             if (listed.get().activeWithAddress()) {
-                answer.complete(listed.get());
+                answer.give(listed.get());
                 return;
             }
         } else if (Duration.between(lastSeen, now).compareTo(notFoundGrace) > 0) {
-            answer.completeExceptionally(new DropletGone("droplet " + droplet.id() + " (" + droplet.name()
+            answer.fail(new DropletGone("droplet " + droplet.id() + " (" + droplet.name()
                     + ") is no longer listed by DigitalOcean (missing for more than " + notFoundGrace
                     + ", rainmaker.droplet.not-found-grace): it was destroyed while booting"));
             return;
@@ -57,7 +56,7 @@ final class BootWait {
 
     void checkDeadline(Instant now) {
         if (now.isAfter(deadline)) {
-            answer.completeExceptionally(new PermanentFailure("droplet " + droplet.id() + " (" + droplet.name()
+            answer.fail(new PermanentFailure("droplet " + droplet.id() + " (" + droplet.name()
                     + ") is still '" + lastStatus + "' after " + budget
                     + " (rainmaker.droplet.boot-timeout); giving up on it"));
         }

@@ -41,7 +41,7 @@ public class DuplicateReaper {
     }
 
     /** The listed droplets without the duplicates, which are destroyed (a failure to is logged and tried again later). */
-    public List<RemoteDroplet> reap(List<RemoteDroplet> listed) {
+    List<RemoteDroplet> reap(List<RemoteDroplet> listed) {
         Map<String, List<RemoteDroplet>> byName = listed.stream()
                 .filter(d -> !destroyed.contains(d.id()))
                 .collect(Collectors.groupingBy(RemoteDroplet::name));

@@ -3,6 +3,8 @@ package dev.rainmaker.droplet.service.fleet;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.rainmaker.droplet.config.DropletConfig;
+
 /**
  * Spaces the watcher's listings so that they spend at most {@code share} of the per-minute request budget, at a steady
  * rate: a listing of P pages (one call each) starts no sooner than {@code P × minute / (share × perMinute)} after the
@@ -29,6 +31,13 @@ public final class ListingPace {
                     + share + " (with a budget of " + perMinute + " requests a minute)");
         }
         this.perPage = Duration.ofNanos((long) (MINUTE.toNanos() / (share * perMinute)));
+    }
+
+    /** Listings' share of this instance's per-minute budget, as configured. */
+    static ListingPace of(DropletConfig config) {
+        DropletConfig.RateLimit limits = config.rateLimit();
+        return new ListingPace(
+                config.listingShare(), Math.max(1, limits.perMinute() / Math.max(1, limits.instances())));
     }
 
     /** The earliest a listing expected to cost {@code pages} calls may start. */

@@ -36,12 +36,12 @@ public class DropletDestroyer {
         this.destroyFailedDroplets = destroyFailedDroplets;
     }
 
-    public boolean destroysFailedDroplets() {
+    boolean destroysFailedDroplets() {
         return destroyFailedDroplets;
     }
 
     /** Destroys the droplet, retrying transient failures; one that is already gone counts as destroyed. */
-    public void destroy(long dropletId, String why) {
+    void destroy(long dropletId, String why) {
         retry.call("destroying droplet " + dropletId + " " + why, () -> {
             destroy(dropletId);
             return null;

@@ -62,7 +62,7 @@ class FleetWatcherPacingTests {
         watcher = new FleetWatcher(
                 fleet,
                 new DuplicateReaper(fleet, new SimpleMeterRegistry()),
-                new FleetWatcher.Timing(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(200)),
+                new WatchTiming(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(200)),
                 new TransientRetry(6, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2))),
                 new ListingPace(0.5, 250),
                 clock,

@@ -23,6 +23,7 @@ import dev.rainmaker.droplet.service.TransientRetry;
 import dev.rainmaker.droplet.service.fleet.DuplicateReaper;
 import dev.rainmaker.droplet.service.fleet.FleetWatcher;
 import dev.rainmaker.droplet.service.fleet.ListingPace;
+import dev.rainmaker.droplet.service.fleet.WatchTiming;
 import dev.rainmaker.droplet.service.sshkeys.HostKeys;
 import dev.rainmaker.droplet.service.sshkeys.ProvisioningKey;
 import dev.rainmaker.droplet.service.teardown.DropletDestroyer;
@@ -316,7 +317,7 @@ class DropletProvisionerTests {
         FleetWatcher watcher = new FleetWatcher(
                 digitalOcean,
                 new DuplicateReaper(digitalOcean, meters),
-                new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
+                new WatchTiming(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
                 retry,
                 // a budget of 60,000 calls a minute: listings follow each other at the watcher's intervals
                 new ListingPace(1, 60_000));

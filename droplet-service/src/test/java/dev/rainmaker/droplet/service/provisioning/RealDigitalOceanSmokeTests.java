@@ -27,6 +27,7 @@ import dev.rainmaker.droplet.service.TransientRetry;
 import dev.rainmaker.droplet.service.fleet.DuplicateReaper;
 import dev.rainmaker.droplet.service.fleet.FleetWatcher;
 import dev.rainmaker.droplet.service.fleet.ListingPace;
+import dev.rainmaker.droplet.service.fleet.WatchTiming;
 import dev.rainmaker.droplet.service.sshkeys.CloudConfig;
 import dev.rainmaker.droplet.service.sshkeys.HostKeys;
 import dev.rainmaker.droplet.service.sshkeys.OpenSshPublicKey;
@@ -83,7 +84,7 @@ class RealDigitalOceanSmokeTests {
             FleetWatcher watcher = new FleetWatcher(
                     client,
                     new DuplicateReaper(client, new SimpleMeterRegistry()),
-                    new FleetWatcher.Timing(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO),
+                    new WatchTiming(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO),
                     retry,
                     new ListingPace(0.5, 250));
             RemoteDroplet active = watcher.awaitActive(created, Duration.ofMinutes(10), Duration.ofMinutes(1));

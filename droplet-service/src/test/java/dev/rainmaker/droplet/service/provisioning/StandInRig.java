@@ -27,6 +27,7 @@ import dev.rainmaker.droplet.service.TransientRetry;
 import dev.rainmaker.droplet.service.fleet.DuplicateReaper;
 import dev.rainmaker.droplet.service.fleet.FleetWatcher;
 import dev.rainmaker.droplet.service.fleet.ListingPace;
+import dev.rainmaker.droplet.service.fleet.WatchTiming;
 import dev.rainmaker.droplet.service.sshkeys.ProvisioningKey;
 import dev.rainmaker.droplet.service.teardown.DropletDestroyer;
 import dev.rainmaker.events.AdminUser;
@@ -95,8 +96,7 @@ final class StandInRig implements AutoCloseable {
                 new FleetWatcher(
                         client,
                         new DuplicateReaper(client, meters),
-                        new FleetWatcher.Timing(
-                                settings.lookupInterval(), settings.pollInterval(), settings.batchWindow()),
+                        new WatchTiming(settings.lookupInterval(), settings.pollInterval(), settings.batchWindow()),
                         retry,
                         new ListingPace(
                                 Double.parseDouble(System.getProperty("benchmark.listing-share", "0.5")),

@@ -11,6 +11,7 @@ import dev.rainmaker.droplet.service.TransientRetry;
 import dev.rainmaker.droplet.service.fleet.DuplicateReaper;
 import dev.rainmaker.droplet.service.fleet.FleetWatcher;
 import dev.rainmaker.droplet.service.fleet.ListingPace;
+import dev.rainmaker.droplet.service.fleet.WatchTiming;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +26,7 @@ class DropletCompensationTests {
     private final FleetWatcher watcher = new FleetWatcher(
             digitalOcean,
             new DuplicateReaper(digitalOcean, new SimpleMeterRegistry()),
-            new FleetWatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
+            new WatchTiming(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(10)),
             retry,
             new ListingPace(1, 60_000));
 
