@@ -3,6 +3,7 @@ package dev.rainmaker.droplet.client;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rainmaker.droplet.service.ProvisionedCustomers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@code rainmaker.droplet.customers-provisioned}), and shows {@code rainmaker.digitalocean.calls-per-customer}.
  */
 @ApplicationScoped
-public class DigitalOceanCalls {
+public class DigitalOceanCalls implements ProvisionedCustomers {
 
     static final String METRIC = "rainmaker.digitalocean.calls";
     static final String RATE_LIMITED = "rainmaker.digitalocean.rate-limited";
@@ -50,6 +51,7 @@ public class DigitalOceanCalls {
                 .increment();
     }
 
+    @Override
     public void customerProvisioned() {
         customers.incrementAndGet();
         Counter.builder(CUSTOMERS)

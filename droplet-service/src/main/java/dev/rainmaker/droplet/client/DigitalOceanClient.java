@@ -20,6 +20,8 @@ import dev.rainmaker.droplet.domain.CatalogueSize;
 import dev.rainmaker.droplet.domain.CloudFirewall;
 import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
+import dev.rainmaker.droplet.service.DigitalOceanApi;
+import dev.rainmaker.droplet.service.DigitalOceanException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;

@@ -3,10 +3,10 @@ package dev.rainmaker.droplet.health;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.droplet.client.DigitalOceanApi;
-import dev.rainmaker.droplet.client.DigitalOceanException;
 import dev.rainmaker.droplet.client.TokenStatus;
 import dev.rainmaker.droplet.config.DropletConfig;
+import dev.rainmaker.droplet.service.DigitalOceanApi;
+import dev.rainmaker.droplet.service.DigitalOceanException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;

@@ -3,7 +3,7 @@ package dev.rainmaker.droplet.messaging;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.droplet.service.DropletProvisioner;
+import dev.rainmaker.droplet.service.provisioning.DropletProvisioner;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletRequested;

@@ -2,7 +2,7 @@ package dev.rainmaker.droplet.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.droplet.service.DropletCompensation;
+import dev.rainmaker.droplet.service.teardown.DropletCompensation;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.ProvisioningFailed;
 import io.smallrye.common.annotation.RunOnVirtualThread;

@@ -3,7 +3,7 @@ package dev.rainmaker.droplet.messaging;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.rainmaker.droplet.service.SignupService;
+import dev.rainmaker.droplet.service.signup.SignupService;
 import dev.rainmaker.events.DropletRequested;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.SignupReceived;

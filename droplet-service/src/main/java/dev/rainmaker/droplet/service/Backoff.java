@@ -12,7 +12,7 @@ public record Backoff(Duration initial, Duration max) {
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
-    static void sleep(Duration delay) {
+    public static void sleep(Duration delay) {
         try {
             Thread.sleep(delay);
         } catch (InterruptedException e) {

@@ -1,13 +1,13 @@
 package dev.rainmaker.droplet.service;
 
 /** Puts untrusted values into exception messages: short, on one line, printable. */
-final class Messages {
+public final class Messages {
 
     private static final int MAX = 60;
 
     private Messages() {}
 
-    static String shorten(String value) {
+    public static String shorten(String value) {
         if (value == null) {
             return "null";
         }

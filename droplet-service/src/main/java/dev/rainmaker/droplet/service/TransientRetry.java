@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.rainmaker.droplet.client.DigitalOceanException;
 import dev.rainmaker.droplet.config.DropletConfig;
 import org.jboss.logging.Logger;
 

@@ -8,6 +8,7 @@ import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 import dev.rainmaker.droplet.health.DigitalOceanReadinessCheckAccess;
 import dev.rainmaker.droplet.messaging.LoopbackTestHosts;
+import dev.rainmaker.droplet.service.DigitalOceanException;
 import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;

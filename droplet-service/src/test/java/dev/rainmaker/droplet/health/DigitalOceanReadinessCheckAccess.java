@@ -1,8 +1,8 @@
 package dev.rainmaker.droplet.health;
 
-import dev.rainmaker.droplet.client.DigitalOceanApi;
 import dev.rainmaker.droplet.client.TokenStatus;
 import dev.rainmaker.droplet.config.DropletConfig;
+import dev.rainmaker.droplet.service.DigitalOceanApi;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /** Runs the readiness check outside CDI, for plain unit tests. */

@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.rainmaker.droplet.client.DigitalOceanApi;
-import dev.rainmaker.droplet.client.DigitalOceanException;
 import dev.rainmaker.droplet.domain.CatalogueRegion;
 import dev.rainmaker.droplet.domain.CatalogueSize;
 import dev.rainmaker.droplet.domain.CloudFirewall;
@@ -21,34 +19,34 @@ import dev.rainmaker.droplet.domain.DropletBatch;
 import dev.rainmaker.droplet.domain.RemoteDroplet;
 
 /** DigitalOcean in memory, with knobs for the faults that matter to idempotency, counting every call. */
-final class FakeDigitalOcean implements DigitalOceanApi {
+public final class FakeDigitalOcean implements DigitalOceanApi {
 
-    final List<DropletBatch> creates = new ArrayList<>();
-    final List<Long> destroyed = new ArrayList<>();
-    final List<CloudFirewall> firewalls = new ArrayList<>();
-    final AtomicInteger calls = new AtomicInteger();
-    final AtomicInteger listings = new AtomicInteger();
-    final AtomicInteger nameQueries = new AtomicInteger();
-    final List<List<Long>> untagged = new ArrayList<>();
-    final List<String> listedTags = new ArrayList<>();
+    public final List<DropletBatch> creates = new ArrayList<>();
+    public final List<Long> destroyed = new ArrayList<>();
+    public final List<CloudFirewall> firewalls = new ArrayList<>();
+    public final AtomicInteger calls = new AtomicInteger();
+    public final AtomicInteger listings = new AtomicInteger();
+    public final AtomicInteger nameQueries = new AtomicInteger();
+    public final List<List<Long>> untagged = new ArrayList<>();
+    public final List<String> listedTags = new ArrayList<>();
     private final Map<Long, RemoteDroplet> droplets = new LinkedHashMap<>();
     private final Map<Long, Integer> listingsSeen = new LinkedHashMap<>();
     private long nextId = 100;
 
     /** Creates that happen but whose response is lost, as a timeout. */
-    int createResponsesToLose;
+    public int createResponsesToLose;
     /** Creates refused with this status (0: none). */
-    int refuseCreatesWith;
+    public int refuseCreatesWith;
     /** Listings a droplet needs before it shows as active; -1 never. */
-    int listingsUntilActive = 1;
+    public int listingsUntilActive = 1;
     /** Listings right after its create that do not show a droplet yet (eventual consistency). */
-    int listingsHidingNewDroplets;
+    public int listingsHidingNewDroplets;
     /** Listings that fail with this status before one succeeds (0: none). */
-    int failListingsWith;
+    public int failListingsWith;
 
-    int failingListings;
+    public int failingListings;
     /** When set, the first firewall listings wait here for each other: instances that both find none. */
-    volatile CyclicBarrier firewallListings;
+    public volatile CyclicBarrier firewallListings;
 
     @Override
     public void checkAccount() {
@@ -131,7 +129,7 @@ final class FakeDigitalOcean implements DigitalOceanApi {
     }
 
     /** A droplet made outside this service, as a second instance or a human would. */
-    synchronized RemoteDroplet createdElsewhere(String name, List<String> tags) {
+    public synchronized RemoteDroplet createdElsewhere(String name, List<String> tags) {
         RemoteDroplet droplet = new RemoteDroplet(
                 nextId++, name, "new", Optional.empty(), "fra1", "debian-12-x64", "s-1vcpu-1gb", tags);
         droplets.put(droplet.id(), droplet);
@@ -212,11 +210,11 @@ final class FakeDigitalOcean implements DigitalOceanApi {
         return firewall;
     }
 
-    synchronized List<RemoteDroplet> droplets() {
+    public synchronized List<RemoteDroplet> droplets() {
         return List.copyOf(droplets.values());
     }
 
-    synchronized long countNamed(String name) {
+    public synchronized long countNamed(String name) {
         return droplets.values().stream().filter(d -> d.name().equals(name)).count();
     }
 
