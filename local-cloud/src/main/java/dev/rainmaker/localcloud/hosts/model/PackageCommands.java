@@ -11,7 +11,8 @@ import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
  * Packages the Debian way: {@code dpkg-query -W -f=FORMAT PKG...}, {@code dpkg -s PKG}, {@code apt-get update} and
  * {@code apt-get install -y PKG...} (with {@code DEBIAN_FRONTEND=noninteractive} allowed before it). Installing marks
  * the package and its dependencies installed at their bookworm version and starts and enables their services, as
- * Debian's maintainer scripts do.
+ * Debian's maintainer scripts do. While another apt-get or dpkg runs on the host ({@link DpkgLock}), an install and
+ * {@code dpkg --configure -a} fail saying who holds the lock; with nothing interrupted, the latter has nothing to do.
  */
 public final class PackageCommands implements CommandModel {
 
@@ -24,10 +25,20 @@ public final class PackageCommands implements CommandModel {
         SimpleCommand c = parsed.get();
         return switch (c.word(0)) {
             case "dpkg-query" -> Optional.of(dpkgQuery(c, host));
-            case "dpkg" -> c.startsWith("dpkg", "-s") ? Optional.of(dpkgStatus(c, host)) : Optional.empty();
+            case "dpkg" -> dpkg(c, host);
             case "apt-get" -> Optional.of(aptGet(c, host));
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<CommandResult> dpkg(SimpleCommand c, HostState host) {
+        if (c.startsWith("dpkg", "-s")) {
+            return Optional.of(dpkgStatus(c, host));
+        }
+        if (c.startsWith("dpkg", "--configure", "-a")) {
+            return Optional.of(DpkgLock.holder(host).map(DpkgLock::dpkgLocked).orElseGet(CommandResult::ok));
+        }
+        return Optional.empty();
     }
 
     private static CommandResult dpkgQuery(SimpleCommand c, HostState host) {
@@ -91,6 +102,10 @@ public final class PackageCommands implements CommandModel {
     }
 
     private static CommandResult install(List<String> names, List<String> options, HostState host) {
+        Optional<HostProcess> lockHolder = DpkgLock.holder(host);
+        if (lockHolder.isPresent()) {
+            return DpkgLock.aptGetLocked(lockHolder.get());
+        }
         if (!options.contains("-y") && !options.contains("--yes") && !options.contains("-qy")) {
             return CommandResult.failed(1, "Do you want to continue? [Y/n] Abort.");
         }
