@@ -19,6 +19,7 @@ import dev.rainmaker.localcloud.hosts.model.FileCommands;
 import dev.rainmaker.localcloud.hosts.model.HostKeyFiles;
 import dev.rainmaker.localcloud.hosts.model.HostProcess;
 import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.PackageCommands;
 import dev.rainmaker.localcloud.hosts.model.ServiceCommands;
 import dev.rainmaker.localcloud.hosts.model.ShellWords;
 import dev.rainmaker.localcloud.hosts.model.SshdCommands;
@@ -107,6 +108,7 @@ public final class SimulatedHost {
         if (fault.isPresent() && fault.get().consume()) {
             return CommandResult.failed(fault.get().exitStatus, "simulated failure of: " + command);
         }
+        DpkgLock.awaitFree(command, state);
         if (!DpkgLock.blocks(command, state)) {
             Optional<SlowCommands.Slow> slow = slowCommands.take(command);
             if (slow.isPresent()) {
@@ -152,6 +154,16 @@ public final class SimulatedHost {
             return CommandResult.failed(255, "the client went away while " + process.name() + " was running");
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * dpkg was cut off while it set up {@code packages} (a session that died mid-install): they stay half-configured,
+     * {@code dpkg --audit} names them and apt-get refuses to install until {@code dpkg --configure -a} has run.
+     */
+    public void interruptDpkg(String... packages) {
+        synchronized (state) {
+            PackageCommands.interrupt(state, packages);
         }
     }
 

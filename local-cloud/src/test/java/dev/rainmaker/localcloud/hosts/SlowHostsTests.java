@@ -126,6 +126,52 @@ class SlowHostsTests {
                 .isOne();
     }
 
+    @Test
+    void anInstallToldToWaitForDpkgsLockWaitsForItsHolderToEndThenRuns() throws Exception {
+        String address = hosts.boot(new HostSpec(1, "rm-waits", cloudConfig));
+        hosts.outliveOnce(address, "DEBIAN_FRONTEND=noninteractive apt-get install", Duration.ofSeconds(2));
+        assertThat(ssh(address, INSTALL, Duration.ofMillis(300))).isEmpty();
+
+        long started = System.nanoTime();
+        CommandResult waited = hosts.host(1)
+                .run("DEBIAN_FRONTEND=noninteractive apt-get install -y -q -oDPkg::Lock::Timeout=10 memcached");
+
+        assertThat(waited.exitStatus()).as(waited.stderr()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1000));
+        assertThat(hosts.host(1).state().packages).containsKeys("nginx", "memcached");
+    }
+
+    @Test
+    void anInterruptedDpkgIsNamedByItsAuditBlocksInstallsUntilConfigureAllCompletesIt() {
+        hosts.boot(new HostSpec(1, "rm-cut", cloudConfig));
+        SimulatedHost host = hosts.host(1);
+        host.run(INSTALL);
+        host.interruptDpkg("nginx");
+
+        CommandResult audit = host.run("dpkg --audit");
+        assertThat(audit.exitStatus()).isOne();
+        assertThat(audit.stdout()).contains("only half configured").contains(" nginx\n");
+        assertThat(host.run("dpkg-query -W nginx").exitStatus())
+                .as("nginx while half-configured")
+                .isOne();
+        CommandResult refused = host.run("DEBIAN_FRONTEND=noninteractive apt-get install -y memcached");
+        assertThat(refused.exitStatus()).isEqualTo(100);
+        assertThat(refused.stderr()).contains("dpkg was interrupted, you must manually run 'dpkg --configure -a'");
+
+        CommandResult repaired =
+                host.run("DEBIAN_FRONTEND=noninteractive dpkg --configure -a --force-confdef --force-confold");
+
+        assertThat(repaired.exitStatus()).isZero();
+        assertThat(repaired.stdout()).contains("Setting up nginx");
+        assertThat(host.run("dpkg --audit"))
+                .extracting(CommandResult::exitStatus, CommandResult::stdout)
+                .containsExactly(0, "");
+        assertThat(host.run("dpkg-query -W nginx").exitStatus()).isZero();
+        assertThat(host.run("DEBIAN_FRONTEND=noninteractive apt-get install -y memcached")
+                        .exitStatus())
+                .isZero();
+    }
+
     private CommandResult ssh(String address, String command) throws Exception {
         return SshTestClient.run(address, hosts.sshPort(), provisioning, AcceptAllServerKeyVerifier.INSTANCE, command);
     }

@@ -1,12 +1,15 @@
 package dev.rainmaker.localcloud.hosts.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * dpkg's lock ({@code /var/lib/dpkg/lock-frontend} and {@code /var/lib/dpkg/lock}): held by an apt-get or dpkg that
- * changes packages while it runs; another one started meanwhile fails at once saying who holds it, as on Debian 12
- * (apt-get waits only when asked to with {@code -o DPkg::Lock::Timeout}, which the models do not read).
+ * changes packages while it runs; another one started meanwhile fails at once saying who holds it, as on Debian 12,
+ * unless it was told to wait for it ({@code -o DPkg::Lock::Timeout=SECONDS}, {@link #awaitFree}).
  */
 public final class DpkgLock {
 
@@ -17,7 +20,33 @@ public final class DpkgLock {
     private static final List<String> DPKG_CHANGES =
             List.of("-i", "--install", "--configure", "-r", "--remove", "-P", "--purge", "--unpack");
 
+    /** apt's option to wait for dpkg's lock instead of failing at once. */
+    private static final Pattern LOCK_TIMEOUT =
+            Pattern.compile("-o\\s*DPkg::Lock::Timeout=(\\d+)", Pattern.CASE_INSENSITIVE);
+
     private DpkgLock() {}
+
+    /**
+     * A command told to wait for the lock waits up to its timeout for the holder to end, as apt does; then it runs (and
+     * fails saying who holds the lock, if someone still does). Call it outside the host's lock: the holder needs that
+     * to end.
+     */
+    public static void awaitFree(String command, HostState host) {
+        Matcher timeout = LOCK_TIMEOUT.matcher(command);
+        if (!timeout.find()) {
+            return;
+        }
+        long deadline = System.nanoTime()
+                + Duration.ofSeconds(Long.parseLong(timeout.group(1))).toNanos();
+        while (blocks(command, host) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     /** Whether a simple command (not a list) takes the lock. */
     static boolean needs(String command) {

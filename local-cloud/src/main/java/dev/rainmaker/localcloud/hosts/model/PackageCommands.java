@@ -12,9 +12,13 @@ import dev.rainmaker.localcloud.hosts.model.ShellWords.SimpleCommand;
  * {@code apt-get install -y PKG...} (with {@code DEBIAN_FRONTEND=noninteractive} allowed before it). Installing marks
  * the package and its dependencies installed at their bookworm version and starts and enables their services, as
  * Debian's maintainer scripts do. While another apt-get or dpkg runs on the host ({@link DpkgLock}), an install and
- * {@code dpkg --configure -a} fail saying who holds the lock; with nothing interrupted, the latter has nothing to do.
+ * {@code dpkg --configure -a} fail saying who holds the lock. A dpkg cut off mid-install ({@link #interrupt}) leaves
+ * packages half-configured: {@code dpkg --audit} names them, {@code apt-get install} refuses to run until
+ * {@code dpkg --configure -a} has completed them; with nothing interrupted, the latter has nothing to do.
  */
 public final class PackageCommands implements CommandModel {
+
+    private static final String INTERRUPTED = "dpkg.interrupted";
 
     @Override
     public Optional<CommandResult> run(String command, HostState host) {
@@ -35,10 +39,61 @@ public final class PackageCommands implements CommandModel {
         if (c.startsWith("dpkg", "-s")) {
             return Optional.of(dpkgStatus(c, host));
         }
-        if (c.startsWith("dpkg", "--configure", "-a")) {
-            return Optional.of(DpkgLock.holder(host).map(DpkgLock::dpkgLocked).orElseGet(CommandResult::ok));
+        List<String> args = c.wordsFrom(1);
+        if (args.contains("--configure") && (args.contains("-a") || args.contains("--pending"))) {
+            return Optional.of(DpkgLock.holder(host).map(DpkgLock::dpkgLocked).orElseGet(() -> configurePending(host)));
+        }
+        if (args.equals(List.of("--audit")) || args.equals(List.of("-C"))) {
+            return Optional.of(audit(host));
         }
         return Optional.empty();
+    }
+
+    /**
+     * dpkg was cut off while it set up {@code packages} (the session died, the host rebooted): they are half-configured
+     * until {@code dpkg --configure -a}.
+     */
+    public static void interrupt(HostState host, String... packages) {
+        for (String name : packages) {
+            host.packages.remove(name);
+        }
+        host.settings.merge(INTERRUPTED, String.join(" ", packages), (old, added) -> old + " " + added);
+    }
+
+    private static List<String> interrupted(HostState host) {
+        String names = host.settings.getOrDefault(INTERRUPTED, "").strip();
+        return names.isEmpty() ? List.of() : List.of(names.split(" +"));
+    }
+
+    /** As dpkg 1.21 prints it, exit status 1 when it found something (0 and no output when not). */
+    private static CommandResult audit(HostState host) {
+        List<String> halfConfigured = interrupted(host);
+        if (halfConfigured.isEmpty()) {
+            return CommandResult.ok();
+        }
+        StringBuilder out = new StringBuilder("The following packages are only half configured, probably due to"
+                + " problems\nconfiguring them the first time.  The configuration should be retried using\n"
+                + "dpkg --configure <package> or the configure menu option in dselect:\n");
+        halfConfigured.forEach(name -> out.append(" ").append(name).append('\n'));
+        return new CommandResult(1, out.toString(), "");
+    }
+
+    private static CommandResult configurePending(HostState host) {
+        StringBuilder out = new StringBuilder();
+        for (String name : interrupted(host)) {
+            DebianPackages.find(name).ifPresent(p -> {
+                host.packages.put(p.name(), p.version());
+                host.activeServices.addAll(p.services());
+                host.enabledServices.addAll(p.services());
+                out.append("Setting up ")
+                        .append(p.name())
+                        .append(" (")
+                        .append(p.version())
+                        .append(") ...\n");
+            });
+        }
+        host.settings.remove(INTERRUPTED);
+        return CommandResult.ok(out.toString());
     }
 
     private static CommandResult dpkgQuery(SimpleCommand c, HostState host) {
@@ -105,6 +160,11 @@ public final class PackageCommands implements CommandModel {
         Optional<HostProcess> lockHolder = DpkgLock.holder(host);
         if (lockHolder.isPresent()) {
             return DpkgLock.aptGetLocked(lockHolder.get());
+        }
+        if (!interrupted(host).isEmpty()) {
+            return CommandResult.failed(
+                    100,
+                    "E: dpkg was interrupted, you must manually run 'dpkg --configure -a' to correct the problem.");
         }
         if (!options.contains("-y") && !options.contains("--yes") && !options.contains("-qy")) {
             return CommandResult.failed(1, "Do you want to continue? [Y/n] Abort.");
