@@ -29,7 +29,8 @@ public class StageBudgetSpent extends RuntimeException implements AttemptCount, 
             RuntimeException lastCause) {
         super(
                 "the " + stage + " stage budget of " + budget + " on " + host + " is spent: it ran " + Minutes.of(ran)
-                        + " and resumed " + resumptions + " times; the host was last seen " + lastSeen
+                        + " and resumed " + (resumptions == 1 ? "once" : resumptions + " times")
+                        + "; the host was last seen " + lastSeen
                         + "; the last transient failure: " + lastCause.getMessage(),
                 lastCause);
         this.resumptions = resumptions;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.hostaccess.Minutes;
+import dev.rainmaker.hostaccess.StageBudgetSpent;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +38,8 @@ final class HostSettling {
             try (HostShell shell = run.shells.reopen()) {
                 untilQuiet(shell, run);
                 return;
+            } catch (StageBudgetSpent spent) {
+                throw spent;
             } catch (RuntimeException lookFailed) {
                 if (TransientCause.of(lookFailed, true).isEmpty()) {
                     throw lookFailed;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -49,7 +50,14 @@ final class ResumeMetrics {
     }
 
     private AtomicInteger waitingIn(String stage) {
-        return waiting.computeIfAbsent(
-                stage, s -> registry.gauge("rainmaker.host.waiting", Tags.of("stage", s), new AtomicInteger()));
+        return waiting.computeIfAbsent(stage, s -> {
+            AtomicInteger hosts = new AtomicInteger();
+            Gauge.builder("rainmaker.host.waiting", hosts, AtomicInteger::get)
+                    .tags(Tags.of("stage", s))
+                    .description("hosts a stage waits for now, busy with their packages")
+                    .strongReference(true)
+                    .register(registry);
+            return hosts;
+        });
     }
 }

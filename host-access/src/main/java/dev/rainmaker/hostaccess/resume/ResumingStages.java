@@ -71,7 +71,7 @@ public class ResumingStages {
             metrics.stageEnded(stage, "done", run.ran());
             if (run.resumptions > 0) {
                 LOG.infof(
-                        "the %s stage on %s is done after %s and %d resumptions",
+                        "the %s stage on %s is done after %s (resumptions: %d)",
                         stage, run.host, Minutes.of(run.ran()), run.resumptions);
             }
             return result;

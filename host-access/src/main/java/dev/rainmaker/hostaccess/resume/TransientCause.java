@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.rainmaker.hostaccess.CommandTimedOut;
 import dev.rainmaker.hostaccess.ConnectionLost;
 import dev.rainmaker.hostaccess.HostUnreachable;
+import dev.rainmaker.hostaccess.StageBudgetSpent;
 
 /**
  * The failures of a slow host, not a failed one, as the metric's {@code cause}: a command that outlived its timeout (it
@@ -16,6 +17,9 @@ final class TransientCause {
     private TransientCause() {}
 
     static Optional<String> of(Throwable failure, boolean hostReached) {
+        if (failure instanceof StageBudgetSpent) {
+            return Optional.empty();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CommandTimedOut) {
                 return Optional.of("command-timed-out");

@@ -102,7 +102,11 @@ class ResumingStagesTests {
                 .isInstanceOfSatisfying(StageBudgetSpent.class, spent -> {
                     assertThat(spent.failureKind()).isEqualTo(FailureKind.BUDGET_SPENT);
                     assertThat(spent.attempts()).isEqualTo(1);
+                    assertThat(spent.getMessage().split("is spent"))
+                            .as("said once")
+                            .hasSize(2);
                 })
+                .hasMessageContaining("resumed once")
                 .hasMessageContaining("the stack stage budget of PT4S on droplet rm-acme-7 is spent")
                 .hasMessageContaining("the host was last seen apt-get still running")
                 .hasMessageContaining("did not finish within " + COMMAND_TIMEOUT);

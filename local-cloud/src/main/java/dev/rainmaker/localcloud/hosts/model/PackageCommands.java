@@ -81,16 +81,7 @@ public final class PackageCommands implements CommandModel {
     private static CommandResult configurePending(HostState host) {
         StringBuilder out = new StringBuilder();
         for (String name : interrupted(host)) {
-            DebianPackages.find(name).ifPresent(p -> {
-                host.packages.put(p.name(), p.version());
-                host.activeServices.addAll(p.services());
-                host.enabledServices.addAll(p.services());
-                out.append("Setting up ")
-                        .append(p.name())
-                        .append(" (")
-                        .append(p.version())
-                        .append(") ...\n");
-            });
+            DebianPackages.find(name).ifPresent(p -> setUp(p, host, out));
         }
         host.settings.remove(INTERRUPTED);
         return CommandResult.ok(out.toString());
@@ -179,19 +170,24 @@ public final class PackageCommands implements CommandModel {
         }
         StringBuilder out = new StringBuilder("Reading package lists... Done\n");
         for (Package p : toInstall) {
-            host.packages.put(p.name(), p.version());
-            host.activeServices.addAll(p.services());
-            host.enabledServices.addAll(p.services());
-            out.append("Setting up ")
-                    .append(p.name())
-                    .append(" (")
-                    .append(p.version())
-                    .append(") ...\n");
+            setUp(p, host, out);
         }
         if (toInstall.isEmpty()) {
             out.append("0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n");
         }
         return CommandResult.ok(out.toString());
+    }
+
+    /** Marks the package installed and starts and enables its services, as its maintainer scripts do. */
+    private static void setUp(Package p, HostState host, StringBuilder out) {
+        host.packages.put(p.name(), p.version());
+        host.activeServices.addAll(p.services());
+        host.enabledServices.addAll(p.services());
+        out.append("Setting up ")
+                .append(p.name())
+                .append(" (")
+                .append(p.version())
+                .append(") ...\n");
     }
 
     private static void collect(Package p, HostState host, List<Package> toInstall) {
