@@ -20,6 +20,8 @@ import dev.rainmaker.localcloud.LocalCloudRecord;
  */
 public final class LocalCloudProcess {
 
+    private static final Duration STOP_GRACE = Duration.ofMinutes(2);
+
     private final ServiceProcess process;
     private final LocalCloudInfo info;
 
@@ -85,9 +87,12 @@ public final class LocalCloudProcess {
         return LocalCloudRecord.readFrom(recordFile);
     }
 
-    /** Stops it: gracefully, then forcibly. */
+    /**
+     * Stops it: gracefully, then forcibly. Real hosts take longer to stop than services (each powers off and its
+     * network and files go), and a local cloud killed before it is done leaves them for the next start's sweep.
+     */
     public void close() {
-        process.close();
+        process.close(STOP_GRACE);
     }
 
     private static LocalCloudInfo awaitInfo(ServiceProcess process, Path infoFile, Duration timeout) {

@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A Rainmaker service running as its own operating-system process, its output going to its log file. */
+import dev.rainmaker.localcloud.process.ChildProcesses;
+
+/**
+ * A Rainmaker service running as its own operating-system process, its output going to its log file. It is asked to
+ * stop (SIGTERM) should the JVM that started it die, even by SIGKILL, so that no service outlives its run.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     /** Often enough that the benchmark's start figure is within 50 ms of when the service became ready. */
@@ -46,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(launch.environment());
-            return new ServiceProcess(launch, builder.start());
+            return new ServiceProcess(launch, ChildProcesses.start(builder, ChildProcesses.OnParentDeath.TERM));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + launch.name(), e);
         }

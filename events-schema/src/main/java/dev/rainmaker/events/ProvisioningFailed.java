@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param reason what went wrong, in plain words; never a secret
  * @param attempts how many times the stage tried before giving up
  * @param dropletId the customer's droplet when the failing stage knew it; {@code null} otherwise
+ * @param failure permanent, or a stage budget spent; a record written before this field existed reads as permanent
  */
 public record ProvisioningFailed(
         String customerId,
@@ -18,5 +19,23 @@ public record ProvisioningFailed(
         String reason,
         int attempts,
         Long dropletId,
-        Instant failedAt)
-        implements RainmakerEvent {}
+        Instant failedAt,
+        FailureKind failure)
+        implements RainmakerEvent {
+
+    public ProvisioningFailed {
+        failure = failure == null ? FailureKind.PERMANENT : failure;
+    }
+
+    /** A permanent failure. */
+    public ProvisioningFailed(
+            String customerId,
+            SignupReceived signup,
+            ProvisioningStage stage,
+            String reason,
+            int attempts,
+            Long dropletId,
+            Instant failedAt) {
+        this(customerId, signup, stage, reason, attempts, dropletId, failedAt, FailureKind.PERMANENT);
+    }
+}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.rainmaker.events.FailureKind;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.RainmakerEvent;
@@ -37,7 +38,7 @@ public class FailureReports {
     /** A record that cannot even be read names no customer: it is only dead-lettered. */
     public CompletionStage<Void> unreadable(
             Message<String> message, ProvisioningStage stage, RuntimeException failure) {
-        return message.nack(failure, DeadLetterHeaders.of(stage, reasonOf(failure), 1));
+        return message.nack(failure, DeadLetterHeaders.of(stage, reasonOf(failure), 1, FailureKind.PERMANENT));
     }
 
     /**
@@ -49,9 +50,10 @@ public class FailureReports {
         FailedCustomer customer = FailedCustomer.of(event);
         String reason = reasonOf(failure);
         int attempts = Attempts.of(failure);
+        FailureKind kind = FailureKind.of(failure);
         LOG.warnf(
-                "customer %s failed while %s (%d attempts), dead-lettered: %s",
-                customer.customerId(), stage.words(), attempts, reason);
+                "customer %s failed while %s (%s, %d attempts), dead-lettered: %s",
+                customer.customerId(), stage.words(), kind.words(), attempts, reason);
         if (customer.isKnown()) {
             failures.sendMessageAndAwait(messages.of(new ProvisioningFailed(
                     customer.customerId(),
@@ -60,9 +62,10 @@ public class FailureReports {
                     reason,
                     attempts,
                     customer.dropletId(),
-                    Instant.now())));
+                    Instant.now(),
+                    kind)));
         }
-        return message.nack(failure, DeadLetterHeaders.of(stage, reason, attempts));
+        return message.nack(failure, DeadLetterHeaders.of(stage, reason, attempts, kind));
     }
 
     private static String reasonOf(Throwable failure) {

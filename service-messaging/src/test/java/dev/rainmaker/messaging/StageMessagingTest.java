@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.FailureKind;
 import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
@@ -75,6 +76,7 @@ class StageMessagingTest {
                 .containsEntry(DeadLetterHeaders.STAGE, "hardening the host")
                 .containsEntry(DeadLetterHeaders.REASON, TestStage.REASON)
                 .containsEntry(DeadLetterHeaders.ATTEMPTS, String.valueOf(TestStage.ATTEMPTS))
+                .containsEntry(DeadLetterHeaders.FAILURE, "permanent")
                 .containsEntry("dead-letter-reason", TestStage.REASON);
 
         TopicRecord failedRecord = awaitOne(EventType.PROVISIONING_FAILED.topic(), "fail-2");
@@ -91,7 +93,24 @@ class StageMessagingTest {
         assertThat(failed.reason()).isEqualTo(TestStage.REASON);
         assertThat(failed.attempts()).isEqualTo(TestStage.ATTEMPTS);
         assertThat(failed.dropletId()).isEqualTo(22L);
+        assertThat(failed.failure()).isEqualTo(FailureKind.PERMANENT);
         assertThat(recordsFor(EventType.HOST_HARDENED.topic(), "fail-2")).isEmpty();
+    }
+
+    @Test
+    void aSpentStageBudgetIsDeadLetteredAndReportedAsBudgetSpent() {
+        kafka.publish(
+                EventType.DROPLET_ACTIVE.topic(), "spent-4", EventJson.write(TestEvents.dropletActive("spent-4", 44L)));
+
+        TopicRecord dead = awaitOne(EventType.DROPLET_ACTIVE.deadLetterTopic(), "spent-4");
+        assertThat(dead.headers())
+                .containsEntry(DeadLetterHeaders.FAILURE, "budget-spent")
+                .containsEntry(DeadLetterHeaders.ATTEMPTS, "4")
+                .containsEntry(DeadLetterHeaders.REASON, TestStage.SPENT_REASON);
+        ProvisioningFailed failed = EventJson.read(
+                awaitOne(EventType.PROVISIONING_FAILED.topic(), "spent-4").value(), ProvisioningFailed.class);
+        assertThat(failed.failure()).isEqualTo(FailureKind.BUDGET_SPENT);
+        assertThat(failed.reason()).isEqualTo(TestStage.SPENT_REASON);
     }
 
     @Test
@@ -102,7 +121,8 @@ class StageMessagingTest {
         assertThat(dead.value()).isEqualTo("{{{");
         assertThat(dead.headers())
                 .containsEntry(DeadLetterHeaders.STAGE, "hardening the host")
-                .containsEntry(DeadLetterHeaders.ATTEMPTS, "1");
+                .containsEntry(DeadLetterHeaders.ATTEMPTS, "1")
+                .containsEntry(DeadLetterHeaders.FAILURE, "permanent");
         assertThat(dead.header(DeadLetterHeaders.REASON))
                 .startsWith("the DropletActive event is not valid JSON")
                 .isEqualTo(dead.header("dead-letter-reason"));

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.events.AttemptCount;
 import dev.rainmaker.events.DropletActive;
+import dev.rainmaker.events.FailureKind;
 import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.events.KindOfFailure;
 import dev.rainmaker.events.ProvisioningStage;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -16,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * A stage as a service writes one with this library: hardens nothing, but fails for customers whose id starts with
- * {@value #FAILING}, after {@value #ATTEMPTS} tries counted by a failure wrapped in another.
+ * {@value #FAILING}, after {@value #ATTEMPTS} tries counted by a failure wrapped in another, and for those whose id
+ * starts with {@value #BUDGET_SPENT} with a failure that says its stage budget was spent.
  */
 @ApplicationScoped
 public class TestStage {
@@ -24,6 +27,8 @@ public class TestStage {
     static final String FAILING = "fail-";
     static final int ATTEMPTS = 7;
     static final String REASON = "the host refused SSH for 5 minutes";
+    static final String BUDGET_SPENT = "spent-";
+    static final String SPENT_REASON = "the stage budget PT20M was spent; the host was last running apt-get";
 
     private final MutinyEmitter<String> hardened;
     private final EventMessages messages;
@@ -46,6 +51,9 @@ public class TestStage {
         if (event.customerId().startsWith(FAILING)) {
             throw new IllegalStateException(REASON, new CountedFailure());
         }
+        if (event.customerId().startsWith(BUDGET_SPENT)) {
+            throw new SpentFailure();
+        }
         hardened.sendMessageAndAwait(messages.of(new HostHardened(event.signup(), event.droplet(), List.of("sshd"))));
     }
 
@@ -58,6 +66,23 @@ public class TestStage {
         @Override
         public int attempts() {
             return ATTEMPTS;
+        }
+    }
+
+    static final class SpentFailure extends RuntimeException implements KindOfFailure, AttemptCount {
+
+        SpentFailure() {
+            super(SPENT_REASON);
+        }
+
+        @Override
+        public FailureKind failureKind() {
+            return FailureKind.BUDGET_SPENT;
+        }
+
+        @Override
+        public int attempts() {
+            return 4;
         }
     }
 }

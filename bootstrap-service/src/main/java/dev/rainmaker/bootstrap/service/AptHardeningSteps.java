@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.rainmaker.bootstrap.domain.HostStep;
+import dev.rainmaker.hostaccess.AptLock;
 
 /**
  * The hardening steps only the apt family (Debian, Ubuntu) has, each with its check beside its change; the steps all
@@ -28,7 +29,7 @@ public final class AptHardeningSteps {
                 "firewall-package",
                 "dpkg-query -W -f='${Status}' ufw",
                 out -> out.succeeded() && out.stdout().strip().equals("install ok installed"),
-                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ufw");
+                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y " + AptLock.WAIT + " ufw");
     }
 
     /** ufw is on, denies incoming by default and allows exactly 22, 80 and 443. */
@@ -49,8 +50,8 @@ public final class AptHardeningSteps {
     public static HostStep fail2ban() {
         return LinuxSteps.fail2banSshdJail(
                 "ssh.service",
-                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends"
-                        + " fail2ban python3-systemd");
+                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "
+                        + AptLock.WAIT + " fail2ban python3-systemd");
     }
 
     /**
@@ -68,7 +69,8 @@ public final class AptHardeningSteps {
                                 .lines()
                                 .toList()
                                 .containsAll(List.of("install ok installed", "UPDATE='1'", "UNATTENDED='1'")),
-                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends"
+                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "
+                        + AptLock.WAIT
                         + " unattended-upgrades && printf '%s\\n' 'APT::Periodic::Update-Package-Lists \"1\";'"
                         + " 'APT::Periodic::Unattended-Upgrade \"1\";' > " + AUTO_UPGRADES);
     }

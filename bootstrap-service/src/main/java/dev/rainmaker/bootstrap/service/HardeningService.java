@@ -15,20 +15,24 @@ import dev.rainmaker.hostaccess.FirstLoginShell;
 import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.hostaccess.HostShells;
 import dev.rainmaker.hostaccess.HostsAtOnce;
+import dev.rainmaker.hostaccess.resume.ResumingStages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 /**
  * Hardens a customer's new host: logs in trusting its boot key or its final key, waits for cloud-init, replaces the
  * boot key with the final one, then runs each step of its image family's recipe over a new session that trusts only
- * the final key. The droplet it announces carries the final key's fingerprint.
+ * the final key. The droplet it announces carries the final key's fingerprint. A slow host is not a failed one: the
+ * whole stage resumes ({@link ResumingStages}) after a command that outlived its timeout or a lost session, each step
+ * checking before it changes, within {@code rainmaker.ssh.stage-budget}.
  */
 @ApplicationScoped
 public class HardeningService {
 
     private static final Logger LOG = Logger.getLogger(HardeningService.class);
+    private static final String STAGE = "hardening";
 
-    private final HostShells shells;
+    private final ResumingStages stages;
     private final HardeningRecipes recipes;
     private final CloudInitWait cloudInit;
     private final HostFactsProbe facts;
@@ -39,7 +43,7 @@ public class HardeningService {
     private final HostsAtOnce hostsAtOnce;
 
     public HardeningService(
-            HostShells shells,
+            ResumingStages stages,
             HardeningRecipes recipes,
             CloudInitWait cloudInit,
             HostFactsProbe facts,
@@ -48,7 +52,7 @@ public class HardeningService {
             StepRunner runner,
             MeterRegistry metrics,
             HostsAtOnce hostsAtOnce) {
-        this.shells = shells;
+        this.stages = stages;
         this.recipes = recipes;
         this.cloudInit = cloudInit;
         this.facts = facts;
@@ -69,6 +73,11 @@ public class HardeningService {
         SwapSize.forDropletSize(event.droplet().size());
         Droplet droplet = event.droplet();
         FinalHostKey finalKey = finalHostKeys.forDroplet(droplet.id());
+        return stages.run(STAGE, droplet, shells -> harden(event, recipe, finalKey, shells));
+    }
+
+    private HostHardened harden(DropletActive event, HardeningRecipe recipe, FinalHostKey finalKey, HostShells shells) {
+        Droplet droplet = event.droplet();
         List<String> done = new ArrayList<>();
         try (FirstLoginShell host = shells.openFirstLogin(droplet, finalKey.fingerprint())) {
             cloudInit.awaitDone(host);

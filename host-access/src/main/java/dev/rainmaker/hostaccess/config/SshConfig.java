@@ -20,11 +20,18 @@ import io.smallrye.config.WithDefault;
  *   <li>{@code rainmaker.ssh.initial-retry-delay} (PT0.5S): the first wait between attempts; each wait is drawn at
  *       random between half of its ceiling and the ceiling, which doubles after each attempt up to
  *       {@code max-retry-delay}.
- *   <li>{@code rainmaker.ssh.max-retry-delay} (PT15S): the highest ceiling of a wait between attempts.
+ *   <li>{@code rainmaker.ssh.max-retry-delay} (PT15S): the highest ceiling of a wait between attempts (of a login, and
+ *       of a stage that resumes), and how often a stage looks again at a host that is busy with its packages.
  *   <li>{@code rainmaker.ssh.connect-timeout} (PT30S): one attempt's TCP connect, and then its key exchange and
  *       authentication, each at most this long.
  *   <li>{@code rainmaker.ssh.command-timeout} (PT10M): how long one command may run on a host (package installs
  *       included); then {@code CommandTimedOut}.
+ *   <li>{@code rainmaker.ssh.stage-budget} (PT30M): how long a stage on one host ({@code ResumingStages}) may take in
+ *       all, resumptions and waits for a busy host included, from its first login. A command that outlives
+ *       {@code command-timeout}, a session that breaks or a host that stops answering mid-stage is not a failure within
+ *       it: the stage looks at the host, waits while apt/dpkg (or dnf/rpm) still run, repairs an interrupted dpkg, and
+ *       runs again. Once it is spent: {@code StageBudgetSpent}. Keep it under the channel's
+ *       {@code throttled.unprocessed-record-max-age.ms}.
  *   <li>{@code rainmaker.ssh.max-hosts-at-once} (100): hosts one service instance works on at once; the others wait
  *       their turn ({@code HostsAtOnce}).
  * </ul>
@@ -51,6 +58,9 @@ public interface SshConfig {
 
     @WithDefault("PT10M")
     Duration commandTimeout();
+
+    @WithDefault("PT30M")
+    Duration stageBudget();
 
     @WithDefault("100")
     int maxHostsAtOnce();

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
-/** The waits between the attempts of one login under a {@link RetryPolicy}, until its budget is spent. */
-final class Backoff {
+/** The waits between the attempts of one login (or stage) under a {@link RetryPolicy}, until its budget is spent. */
+public final class Backoff {
 
     private final Duration maxDelay;
     private final LongSupplier nanoTime;
@@ -24,7 +24,7 @@ final class Backoff {
      * The wait before the next attempt, never past the end of the budget (the last attempt is made when it ends);
      * empty once the budget is spent.
      */
-    Optional<Duration> next() {
+    public Optional<Duration> next() {
         long left = deadline - nanoTime.getAsLong();
         if (left <= 0) {
             return Optional.empty();
@@ -35,5 +35,10 @@ final class Backoff {
         Duration wait = Duration.ofMillis(millis);
         Duration rest = Duration.ofNanos(left);
         return Optional.of(wait.compareTo(rest) > 0 ? rest : wait);
+    }
+
+    /** What is left of the budget; zero once it is spent. */
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadline - nanoTime.getAsLong()));
     }
 }

@@ -85,6 +85,7 @@ final class HostSshServer implements AutoCloseable {
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
+        private volatile Thread running;
 
         ExecCommand(SimulatedHost host, String command) {
             this.host = host;
@@ -116,7 +117,8 @@ final class HostSshServer implements AutoCloseable {
             var session = channel.getSession();
             int number = session.computeAttributeIfAbsent(
                     SESSION_NUMBER, key -> host.sessionLog().opened(session.getUsername()));
-            Thread.ofVirtual().name("simulated-host-" + host.address()).start(() -> runOnHost(number));
+            running =
+                    Thread.ofVirtual().name("simulated-host-" + host.address()).start(() -> runOnHost(number));
         }
 
         private void runOnHost(int session) {
@@ -156,7 +158,13 @@ final class HostSshServer implements AutoCloseable {
             exit.onExit(result.exitStatus());
         }
 
+        /** The channel closed: a command still waiting (a slow one whose client gave up) stops waiting. */
         @Override
-        public void destroy(ChannelSession channel) {}
+        public void destroy(ChannelSession channel) {
+            Thread thread = running;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
     }
 }

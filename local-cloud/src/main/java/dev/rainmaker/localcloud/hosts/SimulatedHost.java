@@ -6,15 +6,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.rainmaker.localcloud.hosts.model.CommandModel;
 import dev.rainmaker.localcloud.hosts.model.CommandResult;
+import dev.rainmaker.localcloud.hosts.model.DpkgLock;
 import dev.rainmaker.localcloud.hosts.model.FileCommands;
 import dev.rainmaker.localcloud.hosts.model.HostKeyFiles;
+import dev.rainmaker.localcloud.hosts.model.HostProcess;
 import dev.rainmaker.localcloud.hosts.model.HostState;
+import dev.rainmaker.localcloud.hosts.model.PackageCommands;
 import dev.rainmaker.localcloud.hosts.model.ServiceCommands;
 import dev.rainmaker.localcloud.hosts.model.ShellWords;
 import dev.rainmaker.localcloud.hosts.model.SshdCommands;
@@ -39,6 +44,8 @@ public final class SimulatedHost {
     private final Supplier<Duration> latency;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final SlowCommands slowCommands = new SlowCommands();
+    private volatile Duration ownLatency = Duration.ZERO;
     private final SessionLog sessionLog = new SessionLog();
     private volatile List<KeyPair> hostKeys;
     private int sshdConfigurationReads;
@@ -96,11 +103,22 @@ public final class SimulatedHost {
 
     public CommandResult run(String command, StandardInput input) {
         commands.add(command);
-        pause(latency.get());
+        pause(latency.get().plus(ownLatency));
         Optional<Fault> fault = faults.stream().filter(f -> f.matches(command)).findFirst();
         if (fault.isPresent() && fault.get().consume()) {
             return CommandResult.failed(fault.get().exitStatus, "simulated failure of: " + command);
         }
+        DpkgLock.awaitFree(command, state);
+        if (!DpkgLock.blocks(command, state)) {
+            Optional<SlowCommands.Slow> slow = slowCommands.take(command);
+            if (slow.isPresent()) {
+                return runInBackground(command, input, slow.get().runsFor());
+            }
+        }
+        return runNow(command, input);
+    }
+
+    private CommandResult runNow(String command, StandardInput input) {
         synchronized (state) {
             try {
                 CommandResult result = dispatch(command, input);
@@ -110,6 +128,62 @@ public final class SimulatedHost {
                 ports.sync();
             }
         }
+    }
+
+    /**
+     * The command is a process on the host (pgrep sees it, it holds dpkg's lock if it is apt-get or dpkg) until it has
+     * run for {@code runsFor}; then it ends and changes the host at that moment, whether the client still waits (and
+     * gets its answer) or gave up (its channel closed: this thread is interrupted). Without a duration it never ends.
+     */
+    private CommandResult runInBackground(String command, StandardInput input, Optional<Duration> runsFor) {
+        HostProcess process = state.startProcess(command);
+        CompletableFuture<CommandResult> ended = new CompletableFuture<>();
+        runsFor.ifPresent(duration -> Thread.ofVirtual()
+                .name("simulated-process-" + address)
+                .start(() -> {
+                    pause(duration);
+                    synchronized (state) {
+                        state.endProcess(process);
+                        ended.complete(runNow(command, input));
+                    }
+                }));
+        try {
+            return ended.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandResult.failed(255, "the client went away while " + process.name() + " was running");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * dpkg was cut off while it set up {@code packages} (a session that died mid-install): they stay half-configured,
+     * {@code dpkg --audit} names them and apt-get refuses to install until {@code dpkg --configure -a} has run.
+     */
+    public void interruptDpkg(String... packages) {
+        synchronized (state) {
+            PackageCommands.interrupt(state, packages);
+        }
+    }
+
+    /** Every command on this host takes {@code latency} longer (besides the delay all hosts share). */
+    public void slowDown(Duration latency) {
+        this.ownLatency = latency;
+    }
+
+    /**
+     * The next command starting with {@code commandPrefix} runs for {@code runsFor} (longer than the client's timeout,
+     * say) and then completes, as apt would finish in the background after the client gave up; later ones answer as
+     * usual. While it runs, {@code pgrep}, {@code pidof} and {@code fuser} on dpkg's lock show it.
+     */
+    public void outliveOnce(String commandPrefix, Duration runsFor) {
+        slowCommands.outliveOnce(commandPrefix, runsFor);
+    }
+
+    /** Every command starting with {@code commandPrefix} starts and never ends (past any budget). */
+    public void hangForever(String commandPrefix) {
+        slowCommands.hangForever(commandPrefix);
     }
 
     /**

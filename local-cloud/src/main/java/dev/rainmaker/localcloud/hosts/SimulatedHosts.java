@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.rainmaker.localcloud.LocalPorts;
 import dev.rainmaker.localcloud.hosts.model.CommandModel;
@@ -19,7 +20,9 @@ import dev.rainmaker.localcloud.hosts.model.HostState;
  * A host per droplet: an Apache SSHD server on the droplet's own loopback address ({@code 127.10.x.y}, allocated in
  * order) and the configured port, configured from the droplet's cloud-config and answering from command models over a
  * simulated Debian 12 state. Knobs: a delay per command, commands that fail the next times, and hosts that refuse
- * connections for a while after boot (one droplet, or every host booted from now on).
+ * connections for a while after boot (one droplet, or every host booted from now on), slow hosts (a delay per command
+ * on one host), commands that outlive the client's timeout once and then complete, or never end; and a hook that sets
+ * any of these on every host as it boots.
  */
 public final class SimulatedHosts implements HostProvider {
 
@@ -37,6 +40,7 @@ public final class SimulatedHosts implements HostProvider {
     });
     private volatile Duration commandLatency = Duration.ZERO;
     private volatile Duration refusalAtEveryBoot = Duration.ZERO;
+    private volatile Consumer<SimulatedHost> atEveryBoot = host -> {};
     private int nextHost = 1;
 
     private record Booted(SimulatedHost host, HostSshServer server) {}
@@ -79,6 +83,7 @@ public final class SimulatedHosts implements HostProvider {
                 Debian12Image.boot(config.authorizedKeys(), config.passwordAuthentication(), config.hostKey());
         SimulatedHost host =
                 new SimulatedHost(spec.dropletId(), nextAddress(), appPort, state, models, () -> commandLatency);
+        atEveryBoot.accept(host);
         HostSshServer server = new HostSshServer(host, port);
         Booted previous = hosts.put(spec.dropletId(), new Booted(host, server));
         if (previous != null) {
@@ -157,6 +162,40 @@ public final class SimulatedHosts implements HostProvider {
 
     public void failNext(String address, String commandPrefix, int exitStatus, int times) {
         host(address).failNext(commandPrefix, exitStatus, times);
+    }
+
+    /** Every command on that droplet's host takes {@code latency} longer than on the others. */
+    public void slowDown(long dropletId, Duration latency) {
+        host(dropletId).slowDown(latency);
+    }
+
+    /**
+     * The next command starting with {@code commandPrefix} on that host runs for {@code runsFor} and then completes
+     * (see {@link SimulatedHost#outliveOnce}).
+     */
+    public void outliveOnce(long dropletId, String commandPrefix, Duration runsFor) {
+        host(dropletId).outliveOnce(commandPrefix, runsFor);
+    }
+
+    public void outliveOnce(String address, String commandPrefix, Duration runsFor) {
+        host(address).outliveOnce(commandPrefix, runsFor);
+    }
+
+    /** Every command starting with {@code commandPrefix} on that host starts and never ends. */
+    public void hangForever(long dropletId, String commandPrefix) {
+        host(dropletId).hangForever(commandPrefix);
+    }
+
+    public void hangForever(String address, String commandPrefix) {
+        host(address).hangForever(commandPrefix);
+    }
+
+    /**
+     * {@code setUp} is applied to every host booted from now on, before its SSH port opens: e.g. slow down one host in
+     * three, or make its package install outlive the client's timeout.
+     */
+    public void atEveryBoot(Consumer<SimulatedHost> setUp) {
+        this.atEveryBoot = setUp;
     }
 
     /**

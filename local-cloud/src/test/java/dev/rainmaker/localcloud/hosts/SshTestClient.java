@@ -39,6 +39,37 @@ final class SshTestClient {
         return run(address, port, identity, verifier, command, null);
     }
 
+    /**
+     * The same as a client with a command timeout: gives up (closes the channel and the session) when the command has
+     * not ended within {@code timeout}, and then answers empty.
+     */
+    static java.util.Optional<CommandResult> runWithin(
+            String address, int port, KeyPair identity, ServerKeyVerifier verifier, String command, Duration timeout)
+            throws Exception {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(verifier);
+        client.start();
+        try (ClientSession session =
+                client.connect("root", address, port).verify(TIMEOUT).getSession()) {
+            session.addPublicKeyIdentity(identity);
+            session.auth().verify(TIMEOUT);
+            try (ChannelExec channel = session.createExecChannel(command)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                channel.setOut(out);
+                channel.setErr(new ByteArrayOutputStream());
+                channel.open().verify(TIMEOUT);
+                var events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+                if (!events.contains(ClientChannelEvent.CLOSED)) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(
+                        new CommandResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), ""));
+            }
+        } finally {
+            client.stop();
+        }
+    }
+
     /** The same, sending {@code input} (when not null) as the command's standard input, then end of file. */
     static CommandResult run(
             String address, int port, KeyPair identity, ServerKeyVerifier verifier, String command, String input)

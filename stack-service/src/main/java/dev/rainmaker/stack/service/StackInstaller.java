@@ -11,6 +11,7 @@ import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.hostaccess.HostShells;
 import dev.rainmaker.hostaccess.HostsAtOnce;
+import dev.rainmaker.hostaccess.resume.ResumingStages;
 import dev.rainmaker.stack.config.StackConfig;
 import dev.rainmaker.stack.domain.CustomerDatabase;
 import dev.rainmaker.stack.domain.StackSite;
@@ -18,7 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds the stack on a hardened host and reports what is installed. Safe to run again for the same host: every step
- * checks before it changes, so a second run changes nothing and reports the same.
+ * checks before it changes, so a second run changes nothing and reports the same; and so the stage resumes
+ * ({@link ResumingStages}) after a command that outlived its timeout or a lost session, within
+ * {@code rainmaker.ssh.stage-budget}.
  */
 @ApplicationScoped
 public class StackInstaller {
@@ -27,7 +30,7 @@ public class StackInstaller {
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
-    private final HostShells shells;
+    private final ResumingStages stages;
     private final StepRunner runner;
     private final OutsideCheck outsideCheck;
     private final StackPlans plans;
@@ -35,13 +38,13 @@ public class StackInstaller {
     private final HostsAtOnce hostsAtOnce;
 
     public StackInstaller(
-            HostShells shells,
+            ResumingStages stages,
             StepRunner runner,
             OutsideCheck outsideCheck,
             StackPlans plans,
             StackConfig config,
             HostsAtOnce hostsAtOnce) {
-        this.shells = shells;
+        this.stages = stages;
         this.runner = runner;
         this.outsideCheck = outsideCheck;
         this.plans = plans;
@@ -58,10 +61,12 @@ public class StackInstaller {
         StackRecipe recipe = StackRecipes.forImage(
                 droplet.image(), plans.forPlan(event.signup().plan()));
         StackSite site = new StackSite(event.customerId(), database, droplet.publicIpv4());
-        return hostsAtOnce.call(() -> install(event, droplet, recipe, site));
+        return hostsAtOnce.call(
+                () -> stages.run("stack", droplet, shells -> install(event, droplet, recipe, site, shells)));
     }
 
-    private StackInstalled install(HostHardened event, Droplet droplet, StackRecipe recipe, StackSite site) {
+    private StackInstalled install(
+            HostHardened event, Droplet droplet, StackRecipe recipe, StackSite site, HostShells shells) {
         try (HostShell shell = shells.open(droplet)) {
             recipe.steps(site).forEach(step -> runner.run(shell, step));
             Map<String, String> versions = InstalledVersions.read(shell, recipe);

@@ -27,6 +27,7 @@ public class TestSshHostsResource implements QuarkusTestResourceLifecycleManager
     public static TestHost healthy;
     public static TestHost memcachedCannotBind;
     public static TestHost forProPlan;
+    public static ProvisioningKey provisioningKey;
 
     /** A booted simulated host and the fingerprint of the host key it presents. */
     public record TestHost(SimulatedHost host, String hostKeyFingerprint) {
@@ -47,6 +48,7 @@ public class TestSshHostsResource implements QuarkusTestResourceLifecycleManager
         try {
             keyDir = Files.createTempDirectory("stack-service-test-key");
             ProvisioningKey key = ProvisioningKey.createOrReuse(keyDir);
+            provisioningKey = key;
             hosts = SimulatedHosts.onFreePort();
             healthy = boot(1, key);
             memcachedCannotBind = boot(2, key);
@@ -64,6 +66,11 @@ public class TestSshHostsResource implements QuarkusTestResourceLifecycleManager
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the simulated test hosts", e);
         }
+    }
+
+    /** Boots one more host, for a test that makes it slow. */
+    public static TestHost boot(long id) {
+        return boot(id, provisioningKey);
     }
 
     private static TestHost boot(long id, ProvisioningKey key) {

@@ -25,7 +25,7 @@ public final class CommandModels {
 
     /**
      * What hardening uses: cloud-init, time zone, users, files, sshd and its host keys, ufw, sudoers, fail2ban, apt's
-     * configuration, swap, packages and services.
+     * configuration, swap, packages, what runs on the host, and services.
      */
     static List<CommandModel> baseSystem() {
         return List.of(
@@ -41,6 +41,7 @@ public final class CommandModels {
                 new AptConfigCommands(),
                 new SwapCommands(),
                 new PackageCommands(),
+                new ProcessCommands(),
                 new ServiceCommands());
     }
 }

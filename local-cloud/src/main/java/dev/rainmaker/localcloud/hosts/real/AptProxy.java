@@ -10,18 +10,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import dev.rainmaker.localcloud.process.ChildProcesses;
 
 /**
  * The hosts' package proxy: Debian's apt-cacher-ng on a machine-local address of its own ({@link #ADDRESS}, on the
  * loopback interface, not routed anywhere: every host reaches it through its veth peer, and no other network does), fetching
  * from the machine's own mirror and caching outside the repository, so a warm run installs from cache. One per
- * machine: a proxy already answering there is used as it is. The address is added to {@code lo} only when missing, and
- * removed again when the last proxy of this JVM that needed it stops, so a machine is left as it was found.
+ * machine: a proxy already answering there is used as it is. The address is added to {@code lo} only when missing,
+ * labelled {@link #LABEL} so that a later run knows it is Rainmaker's, and removed again when the last proxy of this
+ * JVM that needed it stops and no other run uses it, so a machine is left as it was found. The proxy is this JVM's
+ * child and gets SIGTERM when the JVM dies ({@code ChildProcesses}); what a killed run leaves, {@link Leftovers}
+ * removes.
  */
 final class AptProxy implements AutoCloseable {
 
     static final String ADDRESS = "10.200.0.1";
     static final int PORT = 3142;
+    static final String LABEL = "lo:rainmaker";
 
     /** Proxies of this JVM not yet closed, and whether one of them put {@link #ADDRESS} on {@code lo}. */
     private static int openProxies;
@@ -29,10 +36,12 @@ final class AptProxy implements AutoCloseable {
     private static boolean addressAddedHere;
 
     private final Process process;
+    private final Ledger ledger;
     private boolean closed;
 
-    private AptProxy(Process process) {
+    private AptProxy(Process process, Ledger ledger) {
         this.process = process;
+        this.ledger = ledger;
     }
 
     /** The apt configuration that sends a host's downloads through the proxy. */
@@ -40,38 +49,39 @@ final class AptProxy implements AutoCloseable {
         return "Acquire::http::Proxy \"http://" + ADDRESS + ":" + PORT + "\";\n";
     }
 
-    static AptProxy start(Path cacheDirectory, DebianMirror mirror) {
+    static AptProxy start(Path cacheDirectory, DebianMirror mirror, Ledger ledger) {
         ensureAddress();
         try {
-            return startOnAddress(cacheDirectory, mirror);
+            return startOnAddress(cacheDirectory, mirror, ledger);
         } catch (RuntimeException e) {
-            releaseAddress();
+            releaseAddress(ledger);
             throw e;
         }
     }
 
-    private static AptProxy startOnAddress(Path cacheDirectory, DebianMirror mirror) {
+    private static AptProxy startOnAddress(Path cacheDirectory, DebianMirror mirror, Ledger ledger) {
         if (answers()) {
-            return new AptProxy(null);
+            return new AptProxy(null, ledger);
         }
         try {
             Path config = configuration(cacheDirectory.resolve("apt-cacher-ng-config"), mirror);
             Path cache = Files.createDirectories(cacheDirectory.resolve("apt-cacher-ng"));
             Path logs = Files.createDirectories(cacheDirectory.resolve("apt-cacher-ng-log"));
-            Process process = new ProcessBuilder(
-                            "apt-cacher-ng",
-                            "-c",
-                            config.toString(),
-                            "ForeGround=1",
-                            "BindAddress=" + ADDRESS,
-                            "Port=" + PORT,
-                            "CacheDir=" + cache,
-                            "LogDir=" + logs,
-                            "Remap-secdeb=security.debian.org deb.debian.org/debian-security /debian-security ;"
-                                    + " file:backends_debian_security")
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve("foreground.log").toFile())
-                    .start();
+            Process process = ChildProcesses.start(
+                    new ProcessBuilder(
+                                    "apt-cacher-ng",
+                                    "-c",
+                                    config.toString(),
+                                    "ForeGround=1",
+                                    "BindAddress=" + ADDRESS,
+                                    "Port=" + PORT,
+                                    "CacheDir=" + cache,
+                                    "LogDir=" + logs,
+                                    "Remap-secdeb=security.debian.org deb.debian.org/debian-security /debian-security ;"
+                                            + " file:backends_debian_security")
+                            .redirectErrorStream(true)
+                            .redirectOutput(logs.resolve("foreground.log").toFile()),
+                    ChildProcesses.OnParentDeath.TERM);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
             while (!answers()) {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -81,7 +91,7 @@ final class AptProxy implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            return new AptProxy(process);
+            return new AptProxy(process, ledger);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start apt-cacher-ng", e);
         } catch (InterruptedException e) {
@@ -115,24 +125,50 @@ final class AptProxy implements AutoCloseable {
     private static synchronized void ensureAddress() {
         openProxies++;
         if (!addressOnLoopback()) {
-            Processes.run("ip", "addr", "add", ADDRESS + "/32", "dev", "lo");
+            Processes.run("ip", "addr", "add", ADDRESS + "/32", "dev", "lo", "label", LABEL);
             addressAddedHere = true;
         }
     }
 
-    /** The last proxy gone: the address leaves {@code lo} if this JVM put it there, and stays if it found it. */
-    private static synchronized void releaseAddress() {
+    /**
+     * The last proxy gone: the address leaves {@code lo} if this JVM put it there and no other run uses it (the sweep
+     * of the last one takes it then), and stays if it was found there.
+     */
+    private static synchronized void releaseAddress(Ledger ledger) {
         openProxies--;
         if (openProxies == 0 && addressAddedHere) {
             addressAddedHere = false;
-            if (addressOnLoopback()) {
-                Processes.run("ip", "addr", "del", ADDRESS + "/32", "dev", "lo");
+            if (!ledger.otherLiveRuns()) {
+                removeAddress();
             }
         }
     }
 
     static boolean addressOnLoopback() {
         return Processes.run("ip", "-4", "addr", "show", "dev", "lo").contains(" " + ADDRESS + "/32 ");
+    }
+
+    /** Whether the address on {@code lo} carries Rainmaker's label: only then may a sweep take it away. */
+    static boolean addressAddedByRainmaker() {
+        return Processes.run("ip", "-4", "addr", "show", "dev", "lo")
+                .lines()
+                .anyMatch(line ->
+                        line.contains(" " + ADDRESS + "/32 ") && line.strip().endsWith(" " + LABEL));
+    }
+
+    static void removeAddress() {
+        if (addressOnLoopback()) {
+            Processes.exec(List.of("ip", "addr", "del", ADDRESS + "/32", "dev", "lo"));
+        }
+    }
+
+    /** apt-cacher-ng processes serving {@link #ADDRESS}, whoever started them. */
+    static List<MachineProcess> runningProxies() {
+        return MachineProcess.all().stream()
+                .filter(p -> !p.commandLine().isEmpty()
+                        && p.commandLine().getFirst().endsWith("apt-cacher-ng")
+                        && p.commandLine().contains("BindAddress=" + ADDRESS))
+                .toList();
     }
 
     static boolean answers() {
@@ -151,7 +187,7 @@ final class AptProxy implements AutoCloseable {
         }
         closed = true;
         stopProcess();
-        releaseAddress();
+        releaseAddress(ledger);
     }
 
     private void stopProcess() {

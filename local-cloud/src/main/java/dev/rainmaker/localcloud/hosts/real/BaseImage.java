@@ -90,6 +90,7 @@ final class BaseImage {
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
+                removeUnfinishedBuilds();
                 if (!fresh()) {
                     build();
                 }
@@ -143,6 +144,20 @@ final class BaseImage {
         LOG.info(
                 "base image built in {} s",
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * A build whose process was killed leaves its work directory, and debootstrap's mounts of {@code /proc} and
+     * {@code /sys} inside it. Under the lock no build runs, so every work directory is a leftover.
+     */
+    private void removeUnfinishedBuilds() throws IOException {
+        try (DirectoryStream<Path> builds = Files.newDirectoryStream(cacheDirectory, "build-*")) {
+            for (Path build : builds) {
+                Mounts.under(build).forEach(mount -> Processes.exec(java.util.List.of("umount", "-l", mount)));
+                Processes.run("rm", "-rf", "--one-file-system", build.toString());
+                LOG.info("removed an unfinished base image build: {}", build);
+            }
+        }
     }
 
     private void removeOtherImages() throws IOException {

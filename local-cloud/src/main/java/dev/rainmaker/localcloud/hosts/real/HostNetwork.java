@@ -55,16 +55,23 @@ record HostNetwork(int index) {
         Processes.run("ip", "-n", namespace(), "route", "add", "default", "via", machineAddress());
     }
 
+    /** The process ids of what runs inside the namespace (none when it does not exist). */
+    java.util.List<Long> processes() {
+        Processes.Result pids = Processes.exec(java.util.List.of("ip", "netns", "pids", namespace()));
+        if (!pids.succeeded()) {
+            return java.util.List.of();
+        }
+        return pids.output()
+                .lines()
+                .map(String::strip)
+                .filter(pid -> pid.matches("\\d+"))
+                .map(Long::parseLong)
+                .toList();
+    }
+
     /** Kills whatever still runs in the namespace, then removes it and the veth pair. */
     void delete() {
-        Processes.Result pids = Processes.exec(java.util.List.of("ip", "netns", "pids", namespace()));
-        if (pids.succeeded()) {
-            pids.output()
-                    .lines()
-                    .map(String::strip)
-                    .filter(pid -> pid.matches("\\d+"))
-                    .forEach(pid -> Processes.exec(java.util.List.of("kill", "-KILL", pid)));
-        }
+        processes().forEach(pid -> Processes.exec(java.util.List.of("kill", "-KILL", Long.toString(pid))));
         Processes.exec(java.util.List.of("ip", "netns", "del", namespace()));
         Processes.exec(java.util.List.of("ip", "link", "del", machineInterface()));
     }

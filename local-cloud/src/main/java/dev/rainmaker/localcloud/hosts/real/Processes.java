@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the machine's own tools (ip, tar, debootstrap ...) and fails with what they printed when they fail. */
+import dev.rainmaker.localcloud.process.ChildProcesses;
+
+/**
+ * Runs the machine's own tools (ip, tar, debootstrap ...) and fails with what they printed when they fail. Each is
+ * killed should this JVM die while it runs.
+ */
 final class Processes {
 
     private Processes() {}
@@ -25,11 +30,12 @@ final class Processes {
         try {
             Path log = Files.createTempFile("rainmaker-cmd", ".log");
             try {
-                Process process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                        .start();
+                Process process = ChildProcesses.start(
+                        new ProcessBuilder(command)
+                                .redirectErrorStream(true)
+                                .redirectOutput(log.toFile())
+                                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))),
+                        ChildProcesses.OnParentDeath.KILL);
                 if (!process.waitFor(30, TimeUnit.MINUTES)) {
                     process.destroyForcibly();
                     throw new IllegalStateException("'" + String.join(" ", command) + "' did not end in 30 minutes");

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import dev.rainmaker.localcloud.hosts.HostSpec;
+import dev.rainmaker.localcloud.process.ChildProcesses;
 
 /**
  * One droplet's machine: the base image unpacked into its own directory, cloud-init seeded with the droplet's
- * {@code user_data} (NoCloud), booted with systemd under systemd-nspawn inside its own network namespace.
+ * {@code user_data} (NoCloud), booted with systemd under systemd-nspawn inside its own network namespace. Should this
+ * JVM die, systemd-nspawn gets SIGTERM and powers the machine off ({@code --kill-signal}).
  */
 final class RealHost {
 
@@ -39,8 +41,16 @@ final class RealHost {
         return new RealHost(
                 spec,
                 network,
-                hostsDirectory.resolve(network.namespace()),
+                rootfs(network, hostsDirectory),
                 hostsDirectory.resolve(network.namespace() + ".console.log"));
+    }
+
+    static Path rootfs(HostNetwork network, Path hostsDirectory) {
+        return hostsDirectory.resolve(network.namespace());
+    }
+
+    HostNetwork network() {
+        return network;
     }
 
     String address() {
@@ -63,25 +73,26 @@ final class RealHost {
                     baseImage.toString());
             seed();
             network.create();
-            nspawn = new ProcessBuilder(
-                            "systemd-nspawn",
-                            "-D",
-                            rootfs.toString(),
-                            "-M",
-                            network.namespace(),
-                            "-b",
-                            "--register=no",
-                            "--keep-unit",
-                            "--network-namespace-path=" + network.namespacePath(),
-                            "--capability=CAP_NET_ADMIN",
-                            "--timezone=off",
-                            "--resolv-conf=off",
-                            "--console=read-only",
-                            "--kill-signal=SIGRTMIN+14")
-                    .redirectErrorStream(true)
-                    .redirectOutput(console.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            nspawn = ChildProcesses.start(
+                    new ProcessBuilder(
+                                    "systemd-nspawn",
+                                    "-D",
+                                    rootfs.toString(),
+                                    "-M",
+                                    network.namespace(),
+                                    "-b",
+                                    "--register=no",
+                                    "--keep-unit",
+                                    "--network-namespace-path=" + network.namespacePath(),
+                                    "--capability=CAP_NET_ADMIN",
+                                    "--timezone=off",
+                                    "--resolv-conf=off",
+                                    "--console=read-only",
+                                    "--kill-signal=SIGRTMIN+14")
+                            .redirectErrorStream(true)
+                            .redirectOutput(console.toFile())
+                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))),
+                    ChildProcesses.OnParentDeath.TERM);
             awaitSsh(timeout);
         } catch (IOException e) {
             throw new UncheckedIOException("could not boot the real host for droplet " + spec.dropletId(), e);

@@ -2,8 +2,11 @@ package dev.rainmaker.localcloud.hosts.real;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,10 @@ public final class RealHosts implements HostProvider {
     private final Settings settings;
     private final Path baseImage;
     private final AptProxy proxy;
+    private final Ledger ledger;
     private final Map<Long, RealHost> hosts = new ConcurrentHashMap<>();
+    private final Thread stopAtExit = new Thread(this::close, "real-hosts-stop");
+    private boolean closed;
 
     /**
      * @param cacheDirectory the base image and the package cache
@@ -44,10 +50,11 @@ public final class RealHosts implements HostProvider {
         }
     }
 
-    private RealHosts(Settings settings, Path baseImage, AptProxy proxy) {
+    private RealHosts(Settings settings, Path baseImage, AptProxy proxy, Ledger ledger) {
         this.settings = settings;
         this.baseImage = baseImage;
         this.proxy = proxy;
+        this.ledger = ledger;
     }
 
     /** Whether this machine can boot real hosts (Linux, root, the tools present or installable), and why not. */
@@ -55,7 +62,36 @@ public final class RealHosts implements HostProvider {
         return MachineTools.check();
     }
 
-    /** Installs missing tools, starts the package proxy and makes sure the base image is there (built if not). */
+    /**
+     * Removes what earlier runs on this machine left when they were killed before they could stop their hosts (their
+     * networks, root file systems, package proxy and its address on {@code lo}), and nothing a live run uses; says
+     * what it removed. {@link #start} does it first.
+     */
+    public static List<String> sweepLeftovers() {
+        return sweepLeftovers(Ledger.ofThisMachine());
+    }
+
+    private static synchronized List<String> sweepLeftovers(Ledger ledger) {
+        try {
+            Files.createDirectories(ledger.directory());
+            try (FileChannel channel = FileChannel.open(
+                            ledger.directory().resolve("sweep.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                List<String> removed = Leftovers.sweep(ledger);
+                removed.forEach(what -> LOG.info("removed what an earlier run left: {}", what));
+                return removed;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not sweep what earlier runs left in " + ledger.directory(), e);
+        }
+    }
+
+    /**
+     * Installs missing tools, sweeps what killed runs left, starts the package proxy and makes sure the base image is
+     * there (built if not). Stops its hosts and proxy when closed, and at the latest when the JVM exits.
+     */
     public static RealHosts start(Settings settings) {
         Availability availability = availability();
         if (!availability.available()) {
@@ -67,13 +103,25 @@ public final class RealHosts implements HostProvider {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + settings.hostsDirectory(), e);
         }
+        Ledger ledger = Ledger.ofThisMachine();
+        sweepLeftovers(ledger);
+        ledger.recordRun();
         DebianMirror mirror = DebianMirror.ofThisMachine();
-        AptProxy proxy = AptProxy.start(settings.cacheDirectory(), mirror);
+        AptProxy proxy;
+        try {
+            proxy = AptProxy.start(settings.cacheDirectory(), mirror, ledger);
+        } catch (RuntimeException e) {
+            ledger.forgetRun();
+            throw e;
+        }
         try {
             Path image = new BaseImage(settings.cacheDirectory(), settings.baseImageMaxAge(), mirror).ensure();
-            return new RealHosts(settings, image, proxy);
+            RealHosts hosts = new RealHosts(settings, image, proxy, ledger);
+            Runtime.getRuntime().addShutdownHook(hosts.stopAtExit);
+            return hosts;
         } catch (RuntimeException e) {
             proxy.close();
+            ledger.forgetRun();
             throw e;
         }
     }
@@ -102,11 +150,15 @@ public final class RealHosts implements HostProvider {
         return host.address();
     }
 
-    /** The first free network; its namespace is created now, under the lock, so the next allocation skips it. */
+    /**
+     * The first free network; its namespace is created now, under the lock, so the next allocation skips it, and
+     * recorded as this run's first, so that a sweep can tell it from what a killed run left.
+     */
     private synchronized HostNetwork allocateNetwork(HostSpec spec) {
         for (int index = 1; index <= 254; index++) {
             HostNetwork network = new HostNetwork(index);
             if (!network.inUse()) {
+                ledger.recordNetwork(network, RealHost.rootfs(network, settings.hostsDirectory()));
                 network.reserve();
                 return network;
             }
@@ -121,6 +173,7 @@ public final class RealHosts implements HostProvider {
         if (host != null) {
             long started = System.nanoTime();
             host.destroy();
+            ledger.forgetNetwork(host.network());
             LOG.info(
                     "real host for droplet {} at {} stopped and removed in {} ms",
                     dropletId,
@@ -134,8 +187,18 @@ public final class RealHosts implements HostProvider {
         return RealHost.SSH_PORT;
     }
 
+    /** Stops every host, then the proxy; safe to call twice (the shutdown hook after a close does nothing). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // this is the hook, or the JVM is exiting already: it runs or ran anyway
+        }
         List<Thread> stopping = hosts.keySet().stream()
                 .map(id -> Thread.ofVirtual().start(() -> destroy(id)))
                 .toList();
@@ -148,5 +211,6 @@ public final class RealHosts implements HostProvider {
             }
         }
         proxy.close();
+        ledger.forgetRun();
     }
 }

@@ -5,12 +5,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.rainmaker.hostaccess.AptLock;
 import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.stack.service.HostStep;
 
 /**
  * Debian packages are installed, in one apt run. A fresh image has no package lists, so they are fetched first, and
- * debconf is told nobody is there to answer its questions.
+ * debconf is told nobody is there to answer its questions; apt waits for dpkg's lock rather than failing at once.
  */
 public record PackagesInstalled(List<String> packages) implements HostStep {
 
@@ -58,7 +59,7 @@ public record PackagesInstalled(List<String> packages) implements HostStep {
     public List<String> apply() {
         return List.of(
                 "apt-get update -q",
-                "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "
+                "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends " + AptLock.WAIT + " "
                         + String.join(" ", packages));
     }
 }
