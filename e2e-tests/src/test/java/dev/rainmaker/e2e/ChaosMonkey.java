@@ -3,31 +3,44 @@ package dev.rainmaker.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import dev.rainmaker.cli.ServiceProcess;
 
 /**
- * Every {@code interval}, kills a random service process with SIGKILL and starts it again (same name, ports and log),
- * until stopped. The processes live in the list it is given, which it updates under that list's lock.
+ * Kills service processes with SIGKILL and starts them again (same name, ports and log), until stopped. Every
+ * {@code interval} it takes the services in turn (round robin) and kills a ready instance of the first one, from the
+ * turn's service on, that has customers in flight ({@link StageProgress}): a kill of a service with nothing to do
+ * proves nothing. Others may ask for a kill at a moment of their choosing ({@link #killNow}). Waiting for a restarted
+ * process to become ready never holds up the next kill. The processes live in the list it is given, which it updates
+ * under that list's lock.
  */
 final class ChaosMonkey implements AutoCloseable {
 
-    record Kill(String service, Instant at) {}
+    static final List<String> SERVICES =
+            List.of("droplet-service", "bootstrap-service", "stack-service", "notifier-service");
 
-    private final List<ServiceProcess> services;
+    /** A kill: the process, its service, when, how many customers the service had in flight, and why then. */
+    record Kill(String process, String service, Instant at, int inFlight, String why) {}
+
+    private final List<ServiceProcess> processes;
     private final Duration interval;
-    private final Random random;
+    private final StageProgress progress;
     private final List<Kill> kills = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final Map<String, Boolean> ready = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private int turn;
 
-    ChaosMonkey(List<ServiceProcess> services, Duration interval, long seed) {
-        this.services = services;
+    ChaosMonkey(List<ServiceProcess> processes, Duration interval, StageProgress progress) {
+        this.processes = processes;
         this.interval = interval;
-        this.random = new Random(seed);
+        this.progress = progress;
         this.thread = Thread.ofPlatform().name("chaos-monkey").daemon().unstarted(this::run);
     }
 
@@ -45,6 +58,25 @@ final class ChaosMonkey implements AutoCloseable {
         return List.copyOf(problems);
     }
 
+    /** Current process ids of a service's instances. */
+    Map<Long, String> pidsOf(String service) {
+        synchronized (processes) {
+            Map<Long, String> pids = new java.util.HashMap<>();
+            processes.stream()
+                    .filter(p -> serviceOf(p.name()).equals(service))
+                    .forEach(p -> pids.put(p.pid(), p.name()));
+            return pids;
+        }
+    }
+
+    /** Kills the process of that name now, if it still runs as the same process; returns the kill. */
+    Optional<Kill> killNow(String processName, long pid, String why) {
+        if (!running) {
+            return Optional.empty();
+        }
+        return kill(p -> p.name().equals(processName) && p.pid() == pid, why);
+    }
+
     private void run() {
         while (running) {
             try {
@@ -53,23 +85,51 @@ final class ChaosMonkey implements AutoCloseable {
                 return;
             }
             if (running) {
-                killOneAndRestartIt();
+                killInTurn();
             }
         }
     }
 
-    private void killOneAndRestartIt() {
-        ServiceProcess restarted;
-        synchronized (services) {
-            int index = random.nextInt(services.size());
-            ServiceProcess victim = services.get(index);
-            victim.kill();
-            kills.add(new Kill(victim.name(), Instant.now()));
-            restarted = victim.restart();
-            services.set(index, restarted);
+    private void killInTurn() {
+        for (int i = 0; i < SERVICES.size(); i++) {
+            int candidate = (turn + i) % SERVICES.size();
+            String service = SERVICES.get(candidate);
+            if (progress.inFlight(service) > 0
+                    && kill(p -> serviceOf(p.name()).equals(service) && ready.getOrDefault(p.name(), true), "its turn")
+                            .isPresent()) {
+                turn = candidate + 1;
+                return;
+            }
         }
+    }
+
+    /** Kills the least killed process that matches, restarts it, and waits for it to be ready on a thread of its own. */
+    private Optional<Kill> kill(Predicate<ServiceProcess> victims, String why) {
+        ServiceProcess restarted;
+        Kill kill;
+        synchronized (processes) {
+            Optional<ServiceProcess> victim =
+                    processes.stream().filter(victims).min(java.util.Comparator.comparingLong(p -> killsOf(p.name())));
+            if (victim.isEmpty()) {
+                return Optional.empty();
+            }
+            String service = serviceOf(victim.get().name());
+            int inFlight = progress.inFlight(service);
+            victim.get().kill();
+            kill = new Kill(victim.get().name(), service, Instant.now(), inFlight, why);
+            kills.add(kill);
+            restarted = victim.get().restart();
+            processes.set(processes.indexOf(victim.get()), restarted);
+            ready.put(restarted.name(), false);
+        }
+        Thread.ofVirtual().start(() -> awaitReady(restarted));
+        return Optional.of(kill);
+    }
+
+    private void awaitReady(ServiceProcess restarted) {
         try {
             restarted.awaitReady(Duration.ofSeconds(120));
+            ready.put(restarted.name(), true);
         } catch (IllegalStateException e) {
             if (running) {
                 problems.add(e.getMessage());
@@ -77,12 +137,21 @@ final class ChaosMonkey implements AutoCloseable {
         }
     }
 
+    private long killsOf(String process) {
+        return kills.stream().filter(kill -> kill.process().equals(process)).count();
+    }
+
+    /** {@code notifier-service-2} → {@code notifier-service}. */
+    static String serviceOf(String process) {
+        return process.replaceFirst("-\\d+$", "");
+    }
+
     @Override
     public void close() {
         running = false;
         thread.interrupt();
         try {
-            thread.join(Duration.ofSeconds(150));
+            thread.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

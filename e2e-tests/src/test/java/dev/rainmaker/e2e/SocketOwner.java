@@ -1,0 +1,60 @@
+package dev.rainmaker.e2e;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which of some processes holds the TCP connection whose local end is {@code 127.0.0.1:<port>}: the socket's inode from
+ * {@code /proc/net/tcp}, then the process whose {@code /proc/<pid>/fd} links to it (Linux; as root or the same user).
+ */
+final class SocketOwner {
+
+    private SocketOwner() {}
+
+    static Optional<Long> of(int localPort, Collection<Long> candidates) {
+        Optional<String> inode = inodeOf(localPort);
+        if (inode.isEmpty()) {
+            return Optional.empty();
+        }
+        String link = "socket:[" + inode.get() + "]";
+        for (long pid : candidates) {
+            try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+                for (Path fd : fds) {
+                    try {
+                        if (Files.readSymbolicLink(fd).toString().equals(link)) {
+                            return Optional.of(pid);
+                        }
+                    } catch (IOException e) {
+                        // the descriptor closed meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended meanwhile
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /proc/net/tcp}: "sl local_address rem_address st ... inode", addresses as hex IP:port. */
+    private static Optional<String> inodeOf(int localPort) {
+        String local = ":" + String.format(Locale.ROOT, "%04X", localPort);
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/tcp"));
+            return lines.stream()
+                    .skip(1)
+                    .map(line -> line.trim().split("\\s+"))
+                    .filter(fields -> fields.length > 9 && fields[1].endsWith(local))
+                    .map(fields -> fields[9])
+                    .filter(inode -> !inode.equals("0"))
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
