@@ -13,13 +13,16 @@ import dev.rainmaker.cli.ServiceProcess;
 
 /**
  * Kills service processes with SIGKILL and starts them again (same name, ports and log), until stopped. Every
- * {@code interval} it takes the services in turn (round robin) and kills a ready instance of the first one, from the
- * turn's service on, that has customers in flight ({@link StageProgress}): a kill of a service with nothing to do
- * proves nothing. Others may ask for a kill at a moment of their choosing ({@link #killNow}). Waiting for a restarted
- * process to become ready never holds up the next kill. The processes live in the list it is given, which it updates
- * under that list's lock.
+ * {@code interval}, once the process it killed last is ready again (or {@link #READY_WAIT} has passed), it takes the
+ * services in turn (round robin) and kills an instance of the first one, from the turn's service on, that has
+ * customers in flight ({@link StageProgress}: a kill of a service with nothing to do proves nothing) and all its
+ * instances ready (so one instance of each keeps working). Others may ask for a kill at a moment of their choosing
+ * ({@link #killNow}). The processes live in the list it is given, which it updates under that list's lock.
  */
 final class ChaosMonkey implements AutoCloseable {
+
+    /** How long the next kill waits for the last one's process to be ready; a service may be slow to say so. */
+    static final Duration READY_WAIT = Duration.ofSeconds(30);
 
     static final List<String> SERVICES =
             List.of("droplet-service", "bootstrap-service", "stack-service", "notifier-service");
@@ -35,6 +38,7 @@ final class ChaosMonkey implements AutoCloseable {
     private final Map<String, Boolean> ready = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile String lastVictim;
     private int turn;
 
     ChaosMonkey(List<ServiceProcess> processes, Duration interval, StageProgress progress) {
@@ -84,8 +88,20 @@ final class ChaosMonkey implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            awaitLastVictimReady();
             if (running) {
                 killInTurn();
+            }
+        }
+    }
+
+    private void awaitLastVictimReady() {
+        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        while (running && lastVictim != null && !ready.getOrDefault(lastVictim, true) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
@@ -94,12 +110,22 @@ final class ChaosMonkey implements AutoCloseable {
         for (int i = 0; i < SERVICES.size(); i++) {
             int candidate = (turn + i) % SERVICES.size();
             String service = SERVICES.get(candidate);
-            if (progress.inFlight(service) > 0
-                    && kill(p -> serviceOf(p.name()).equals(service) && ready.getOrDefault(p.name(), true), "its turn")
-                            .isPresent()) {
-                turn = candidate + 1;
-                return;
+            if (progress.inFlight(service) > 0 && allReady(service)) {
+                Optional<Kill> kill = kill(p -> serviceOf(p.name()).equals(service), "its turn");
+                if (kill.isPresent()) {
+                    lastVictim = kill.get().process();
+                    turn = candidate + 1;
+                    return;
+                }
             }
+        }
+    }
+
+    private boolean allReady(String service) {
+        synchronized (processes) {
+            return processes.stream()
+                    .filter(p -> serviceOf(p.name()).equals(service))
+                    .allMatch(p -> ready.getOrDefault(p.name(), true));
         }
     }
 
