@@ -95,16 +95,28 @@ class ChaosIT {
                     ChaosMonkey monkey = new ChaosMonkey(pipeline.services(), KILL_INTERVAL, progress).start()) {
                 sendCommit = new SendCommitKiller(monkey);
                 pipeline.cloud().smtp().onDelivery(sendCommit::taken);
-                // A service killed in the middle of an SMTP conversation makes the in-JVM mail server's connection
-                // thread end with "Connection reset"; that is the chaos itself, not a failure of the pipeline.
-                await().atMost(READY_TIMEOUT)
-                        .dontCatchUncaughtExceptions()
-                        .pollInterval(Duration.ofSeconds(5))
-                        .failFast(
-                                "a record was dead-lettered",
-                                () -> assertThat(reasons(pipeline.deadLetters()))
-                                        .isEmpty())
-                        .until(() -> readyCustomers(pipeline, customers).size() == customers.size());
+                try {
+                    // A service killed in the middle of an SMTP conversation makes the in-JVM mail server's connection
+                    // thread end with "Connection reset"; that is the chaos itself, not a failure of the pipeline.
+                    await().atMost(READY_TIMEOUT)
+                            .dontCatchUncaughtExceptions()
+                            .pollInterval(Duration.ofSeconds(5))
+                            .failFast(
+                                    "a record was dead-lettered",
+                                    () -> assertThat(reasons(pipeline.deadLetters()))
+                                            .isEmpty())
+                            .until(() -> readyCustomers(pipeline, customers).size() == customers.size());
+                } catch (RuntimeException | AssertionError e) {
+                    System.out.printf(
+                            "chaos: %d of %d customers ready when the run gave up; in flight per service: %s%n",
+                            readyCustomers(pipeline, customers).size(),
+                            CUSTOMERS,
+                            ChaosMonkey.SERVICES.stream()
+                                    .map(service -> service + " " + progress.inFlight(service))
+                                    .toList());
+                    ChaosCoverage.report(monkey.kills(), sendCommit);
+                    throw e;
+                }
                 monkey.close();
                 kills = monkey.kills();
                 // Not a failure in itself: a restarted droplet-service is not ready while DigitalOcean rate-limits it.

@@ -12,12 +12,14 @@ import java.util.function.Predicate;
 import dev.rainmaker.cli.ServiceProcess;
 
 /**
- * Kills service processes with SIGKILL and starts them again (same name, ports and log), until stopped. Every
- * {@code interval}, once the process it killed last is ready again (or {@link #READY_WAIT} has passed), it takes the
- * services in turn (round robin) and kills an instance of the first one, from the turn's service on, that has
- * customers in flight ({@link StageProgress}: a kill of a service with nothing to do proves nothing) and all its
- * instances ready (so one instance of each keeps working). Others may ask for a kill at a moment of their choosing
- * ({@link #killNow}). The processes live in the list it is given, which it updates under that list's lock.
+ * Kills service processes with SIGKILL and starts them again (same name, ports and log), until stopped. Each
+ * {@code interval} is one service's turn, round robin, once the process it killed last is ready again (or
+ * {@link #READY_WAIT} has passed): an instance of that service is killed if the service has customers in flight
+ * ({@link StageProgress}: a kill of a service with nothing to do proves nothing) and all its instances are ready (one
+ * of each keeps working); otherwise the turn passes. So every service is killed at most once a round: a turn never goes
+ * to another service, which would kill the last busy stage again and again until it finishes nothing. Others may ask
+ * for a kill at a moment of their choosing ({@link #killNow}). The processes live in the list it is given, which it
+ * updates under that list's lock.
  */
 final class ChaosMonkey implements AutoCloseable {
 
@@ -107,17 +109,10 @@ final class ChaosMonkey implements AutoCloseable {
     }
 
     private void killInTurn() {
-        for (int i = 0; i < SERVICES.size(); i++) {
-            int candidate = (turn + i) % SERVICES.size();
-            String service = SERVICES.get(candidate);
-            if (progress.inFlight(service) > 0 && allReady(service)) {
-                Optional<Kill> kill = kill(p -> serviceOf(p.name()).equals(service), "its turn");
-                if (kill.isPresent()) {
-                    lastVictim = kill.get().process();
-                    turn = candidate + 1;
-                    return;
-                }
-            }
+        String service = SERVICES.get(turn);
+        turn = (turn + 1) % SERVICES.size();
+        if (progress.inFlight(service) > 0 && allReady(service)) {
+            kill(p -> serviceOf(p.name()).equals(service), "its turn").ifPresent(kill -> lastVictim = kill.process());
         }
     }
 
