@@ -18,42 +18,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ChaosCoverage {
 
-    static final int KILLS_IN_FLIGHT = 2;
+    static final int KILLS_IN_FLIGHT = ChaosMonkey.COVERAGE_KILLS;
 
     private ChaosCoverage() {}
 
     static void report(List<ChaosMonkey.Kill> kills, SendCommitKiller sendCommit) {
-        System.out.println("chaos: kills per service (customers the service had in flight at each kill):");
+        System.out.println("chaos: kills per service (time, process, customers the service had in flight):");
         for (String service : ChaosMonkey.SERVICES) {
             List<ChaosMonkey.Kill> ofService =
                     kills.stream().filter(k -> k.service().equals(service)).toList();
             System.out.printf(
-                    "chaos:   %-18s %2d killed, %2d with customers in flight %s; per process %s%n",
+                    "chaos:   %-18s %2d killed, %2d with customers in flight: %s%n",
                     service,
                     ofService.size(),
                     inFlight(ofService).size(),
-                    ofService.stream().map(ChaosMonkey.Kill::inFlight).toList(),
                     ofService.stream()
-                            .collect(Collectors.groupingBy(
-                                    ChaosMonkey.Kill::process, TreeMap::new, Collectors.counting())));
+                            .map(k -> time(k.at()) + " " + k.process().replace(service, "#") + " " + k.inFlight())
+                            .toList());
         }
-        List<SendCommitKiller.MailKill> proven = sendCommit.proven();
+        List<SendCommitKiller.Proof> proofs = sendCommit.proven(kills);
         System.out.printf(
-                "chaos: notifier killed right after the mail server took an email: %d times, %d proven between send"
-                        + " and commit%n",
-                sendCommit.mailKills().size(), proven.size());
-        for (SendCommitKiller.MailKill mailKill : sendCommit.mailKills()) {
-            List<Instant> emails = sendCommit.deliveriesTo(mailKill.recipient());
+                "chaos: notifier killed right after the mail server took its email: %d times; notifier kills proven"
+                        + " between sending an email and committing: %d%n",
+                sendCommit.mailKills().size(), proofs.size());
+        for (SendCommitKiller.Proof proof : proofs) {
             System.out.printf(
-                    "chaos:   %s emailed at %s; %s killed %d ms later; emails to it at %s%s%n",
-                    mailKill.recipient(),
-                    time(mailKill.emailed()),
-                    mailKill.kill().process(),
-                    Duration.between(mailKill.emailed(), mailKill.kill().at()).toMillis(),
-                    emails.stream().map(ChaosCoverage::time).toList(),
-                    proven.contains(mailKill)
-                            ? " (emailed again after the kill: the commit had not happened)"
-                            : " (not emailed again: the commit was done first)");
+                    "chaos:   %s (%s): %s emailed %s at %s, killed %d ms later, emailed again at %s by %s%n",
+                    proof.kill().process(),
+                    proof.kill().why(),
+                    proof.before().sender(),
+                    proof.before().recipient(),
+                    time(proof.before().at()),
+                    Duration.between(proof.before().at(), proof.kill().at()).toMillis(),
+                    time(proof.after().at()),
+                    proof.after().sender());
         }
     }
 
@@ -72,8 +70,9 @@ final class ChaosCoverage {
                 .allSatisfy((service, count) -> assertThat(count)
                         .as("kills of %s with customers in flight", service)
                         .isGreaterThanOrEqualTo(KILLS_IN_FLIGHT));
-        assertThat(sendCommit.proven())
-                .as("notifier kills between sending an email and committing (the customer emailed again after it)")
+        assertThat(sendCommit.proven(kills))
+                .as("notifier kills between sending an email and committing (the process emailed a customer before"
+                        + " the kill, and the customer was emailed again after it)")
                 .isNotEmpty();
     }
 

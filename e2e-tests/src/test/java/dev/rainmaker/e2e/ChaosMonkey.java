@@ -16,8 +16,9 @@ import dev.rainmaker.cli.ServiceProcess;
  * {@code interval} is one service's turn, round robin, once the process it killed last is ready again (or
  * {@link #READY_WAIT} has passed): an instance of that service is killed if the service has customers in flight
  * ({@link StageProgress}: a kill of a service with nothing to do proves nothing) and all its instances are ready (one
- * of each keeps working); otherwise the turn passes. So every service is killed at most once a round: a turn never goes
- * to another service, which would kill the last busy stage again and again until it finishes nothing. Others may ask
+ * of each keeps working); otherwise the turn goes to a service still short of {@link #COVERAGE_KILLS}, or passes. So,
+ * once covered, every service is killed at most once a round: handing every turn on would kill the last busy stage
+ * again and again until it finishes nothing. Others may ask
  * for a kill at a moment of their choosing ({@link #killNow}). The processes live in the list it is given, which it
  * updates under that list's lock.
  */
@@ -30,7 +31,10 @@ final class ChaosMonkey implements AutoCloseable {
             List.of("droplet-service", "bootstrap-service", "stack-service", "notifier-service");
 
     /** A kill: the process, its service, when, how many customers the service had in flight, and why then. */
-    record Kill(String process, String service, Instant at, int inFlight, String why) {}
+    record Kill(String process, long pid, String service, Instant at, int inFlight, String why) {}
+
+    /** Kills of each service with customers in flight that a run needs to prove anything. */
+    static final int COVERAGE_KILLS = 2;
 
     private final List<ServiceProcess> processes;
     private final Duration interval;
@@ -108,12 +112,31 @@ final class ChaosMonkey implements AutoCloseable {
         }
     }
 
+    /**
+     * The turn's service, if it can be killed; else a service still short of its {@link #COVERAGE_KILLS} that can
+     * (early stages are busy only early); else nobody.
+     */
     private void killInTurn() {
         String service = SERVICES.get(turn);
         turn = (turn + 1) % SERVICES.size();
-        if (progress.inFlight(service) > 0 && allReady(service)) {
-            kill(p -> serviceOf(p.name()).equals(service), "its turn").ifPresent(kill -> lastVictim = kill.process());
-        }
+        Optional<String> victim = Optional.of(service)
+                .filter(this::killable)
+                .or(() -> SERVICES.stream()
+                        .filter(s -> killsInFlight(s) < COVERAGE_KILLS)
+                        .filter(this::killable)
+                        .findFirst());
+        victim.flatMap(s -> kill(p -> serviceOf(p.name()).equals(s), "its turn"))
+                .ifPresent(kill -> lastVictim = kill.process());
+    }
+
+    private boolean killable(String service) {
+        return progress.inFlight(service) > 0 && allReady(service);
+    }
+
+    private long killsInFlight(String service) {
+        return kills.stream()
+                .filter(k -> k.service().equals(service) && k.inFlight() > 0)
+                .count();
     }
 
     private boolean allReady(String service) {
@@ -137,7 +160,7 @@ final class ChaosMonkey implements AutoCloseable {
             String service = serviceOf(victim.get().name());
             int inFlight = progress.inFlight(service);
             victim.get().kill();
-            kill = new Kill(victim.get().name(), service, Instant.now(), inFlight, why);
+            kill = new Kill(victim.get().name(), victim.get().pid(), service, Instant.now(), inFlight, why);
             kills.add(kill);
             restarted = victim.get().restart();
             processes.set(processes.indexOf(victim.get()), restarted);

@@ -13,65 +13,87 @@ import dev.rainmaker.localcloud.smtp.SmtpServer;
 /**
  * Kills a notifier between sending an email and committing: when the mail server takes an email, the notifier process
  * holding that SMTP connection is SIGKILLed at once, before it can publish {@code CustomerReady} and commit. It does
- * so at most every {@link #PAUSE}, and stops once one such kill is proven: the same customer was emailed again after
- * the kill (the record was read again, so the commit had not happened). Every delivery's time is kept as evidence.
+ * so at most every {@link #PAUSE}, up to {@link #MAX_TRIES} times, and stops once such a kill is proven. Every email's
+ * time and sending process are kept as the evidence: a notifier kill is proven between send and commit when that
+ * process had emailed a customer before the kill and the customer was emailed again after it (the record was read
+ * again, so its commit had not happened), whichever kill it was (this one's, or the monkey's round robin).
  */
 final class SendCommitKiller {
 
     static final Duration PAUSE = Duration.ofSeconds(15);
     static final int MAX_TRIES = 8;
 
-    /** A kill right after the mail server took an email to {@code recipient}. */
-    record MailKill(String recipient, Instant emailed, ChaosMonkey.Kill kill) {}
+    /** An email as the mail server took it: to whom, when, and the notifier process that sent it (0: not found). */
+    record Email(String recipient, Instant at, long senderPid, String sender) {}
+
+    /** A notifier kill with the email sent before it and the one sent again after it. */
+    record Proof(ChaosMonkey.Kill kill, Email before, Email after) {}
 
     private final ChaosMonkey monkey;
-    private final Map<String, List<Instant>> deliveries = new ConcurrentHashMap<>();
-    private final List<MailKill> mailKills = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Email>> emails = new ConcurrentHashMap<>();
+    private final List<ChaosMonkey.Kill> mailKills = new CopyOnWriteArrayList<>();
     private volatile Instant lastTry = Instant.EPOCH;
 
     SendCommitKiller(ChaosMonkey monkey) {
         this.monkey = monkey;
     }
 
-    /** For {@link SmtpServer#onDelivery}: runs on the mail server's connection thread, so it decides and leaves. */
+    /** For {@link SmtpServer#onDelivery}: on the mail server's connection thread, while the sender's connection is open. */
     void taken(SmtpServer.Delivery delivery) {
         Instant now = Instant.now();
-        deliveries
-                .computeIfAbsent(delivery.recipient(), r -> new CopyOnWriteArrayList<>())
-                .add(now);
-        if (!proven().isEmpty()
+        Map<Long, String> notifiers = monkey.pidsOf("notifier-service");
+        Optional<Long> sender = delivery.clientPort() < 0
+                ? Optional.empty()
+                : SocketOwner.of(delivery.clientPort(), notifiers.keySet());
+        Email email = new Email(
+                delivery.recipient(),
+                now,
+                sender.orElse(0L),
+                sender.map(notifiers::get).orElse("?"));
+        emails.computeIfAbsent(email.recipient(), r -> new CopyOnWriteArrayList<>())
+                .add(email);
+        if (sender.isEmpty()
                 || mailKills.size() >= MAX_TRIES
                 || now.isBefore(lastTry.plus(PAUSE))
-                || delivery.clientPort() < 0) {
+                || !proven(mailKills).isEmpty()) {
             return;
         }
         lastTry = now;
-        Thread.ofVirtual().start(() -> killSender(delivery, now));
+        Thread.ofVirtual()
+                .start(() -> monkey.killNow(
+                                email.sender(),
+                                email.senderPid(),
+                                "right after the mail server took its email to " + email.recipient())
+                        .ifPresent(mailKills::add));
     }
 
-    private void killSender(SmtpServer.Delivery delivery, Instant emailed) {
-        Map<Long, String> notifiers = monkey.pidsOf("notifier-service");
-        Optional<Long> sender = SocketOwner.of(delivery.clientPort(), notifiers.keySet());
-        sender.flatMap(pid -> monkey.killNow(
-                        notifiers.get(pid),
-                        pid,
-                        "right after the mail server took its email to " + delivery.recipient()))
-                .ifPresent(kill -> mailKills.add(new MailKill(delivery.recipient(), emailed, kill)));
-    }
-
-    List<MailKill> mailKills() {
+    /** The kills made right after an email. */
+    List<ChaosMonkey.Kill> mailKills() {
         return List.copyOf(mailKills);
     }
 
-    /** Mail kills after which the same recipient was emailed again: the notifier died before its commit. */
-    List<MailKill> proven() {
-        return mailKills.stream()
-                .filter(m -> deliveriesTo(m.recipient()).stream()
-                        .anyMatch(at -> at.isAfter(m.kill().at())))
+    /** Of these notifier kills, those proven between sending an email and committing. */
+    List<Proof> proven(List<ChaosMonkey.Kill> kills) {
+        return kills.stream()
+                .filter(kill -> kill.service().equals("notifier-service"))
+                .flatMap(kill -> emails.values().stream()
+                        .flatMap(toOne -> proofOf(kill, toOne).stream())
+                        .limit(1))
                 .toList();
     }
 
-    List<Instant> deliveriesTo(String recipient) {
-        return List.copyOf(deliveries.getOrDefault(recipient, List.of()));
+    private static Optional<Proof> proofOf(ChaosMonkey.Kill kill, List<Email> toOneRecipient) {
+        Optional<Email> before = toOneRecipient.stream()
+                .filter(e -> e.senderPid() == kill.pid() && !e.at().isAfter(kill.at()))
+                .reduce((first, second) -> second);
+        Optional<Email> after =
+                toOneRecipient.stream().filter(e -> e.at().isAfter(kill.at())).findFirst();
+        return before.isPresent() && after.isPresent()
+                ? Optional.of(new Proof(kill, before.get(), after.get()))
+                : Optional.empty();
+    }
+
+    List<Email> emailsTo(String recipient) {
+        return List.copyOf(emails.getOrDefault(recipient, List.of()));
     }
 }

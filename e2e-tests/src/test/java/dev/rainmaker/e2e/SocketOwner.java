@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which of some processes holds the TCP connection whose local end is {@code 127.0.0.1:<port>}: the socket's inode from
- * {@code /proc/net/tcp}, then the process whose {@code /proc/<pid>/fd} links to it (Linux; as root or the same user).
+ * Which of some processes holds the TCP connection whose local end is port {@code <port>}: the socket's inode from
+ * {@code /proc/net/tcp6} (a JVM's sockets are IPv6 ones, 127.0.0.1 as ::ffff:127.0.0.1) or {@code /proc/net/tcp}, then
+ * the process whose {@code /proc/<pid>/fd} links to it (Linux; as root or the same user).
  */
 final class SocketOwner {
 
@@ -41,20 +42,25 @@ final class SocketOwner {
         return Optional.empty();
     }
 
-    /** {@code /proc/net/tcp}: "sl local_address rem_address st ... inode", addresses as hex IP:port. */
+    /** {@code /proc/net/tcp6}, {@code tcp}: "sl local_address rem_address st ... inode", addresses as hex IP:port. */
     private static Optional<String> inodeOf(int localPort) {
         String local = ":" + String.format(Locale.ROOT, "%04X", localPort);
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/net/tcp"));
-            return lines.stream()
-                    .skip(1)
-                    .map(line -> line.trim().split("\\s+"))
-                    .filter(fields -> fields.length > 9 && fields[1].endsWith(local))
-                    .map(fields -> fields[9])
-                    .filter(inode -> !inode.equals("0"))
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
+        for (String table : List.of("/proc/net/tcp6", "/proc/net/tcp")) {
+            try {
+                Optional<String> inode = Files.readAllLines(Path.of(table)).stream()
+                        .skip(1)
+                        .map(line -> line.trim().split("\\s+"))
+                        .filter(fields -> fields.length > 9 && fields[1].endsWith(local))
+                        .map(fields -> fields[9])
+                        .filter(found -> !found.equals("0"))
+                        .findFirst();
+                if (inode.isPresent()) {
+                    return inode;
+                }
+            } catch (IOException e) {
+                // no such table (IPv6 off): the other one
+            }
         }
+        return Optional.empty();
     }
 }
