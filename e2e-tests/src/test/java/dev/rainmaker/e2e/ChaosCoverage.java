@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,6 +82,6 @@ final class ChaosCoverage {
     }
 
     private static LocalTime time(Instant instant) {
-        return LocalTime.ofInstant(instant, ZoneId.systemDefault());
+        return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS);
     }
 }
