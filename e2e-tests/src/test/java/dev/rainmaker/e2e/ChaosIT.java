@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted
  * every few seconds, the services in turn, each when it has customers in flight; a notifier killed right after the
  * mail server took its email, before its commit; the DigitalOcean stand-in answers 10 % of calls with 500 and has 429
- * storms; every host refuses SSH for its first 30 s, and one in four is slow (every command takes 300 ms longer).
+ * storms; droplets take 15 s to boot, every host refuses SSH for its first 30 s, and one in four is slow (every command
+ * takes 300 ms longer).
  * Every customer must still become ready exactly once, with exactly one droplet, and nothing may be dead-lettered; and
  * the chaos must have happened ({@link ChaosCoverage}: every service killed twice with customers in flight, a notifier
  * killed between an email and its commit), else the run proves nothing and fails. Sized by system properties:
@@ -54,6 +55,9 @@ class ChaosIT {
             Duration.parse(System.getProperty("rainmaker.chaos.timeout", "PT12M"));
     private static final long SEED = Long.getLong("rainmaker.chaos.seed", System.currentTimeMillis());
     private static final Duration SSH_REFUSED_AFTER_BOOT = Duration.ofSeconds(30);
+    /** Long enough for droplet-service to have customers in flight at two kills (at one-second boots it is done in 5 s). */
+    private static final Duration BOOT_DELAY = Duration.ofSeconds(15);
+
     private static final double SERVER_ERROR_SHARE = 0.10;
     private static final Duration STORM_EVERY = Duration.ofSeconds(30);
     private static final Duration STORM_LENGTH = Duration.ofSeconds(4);
@@ -70,7 +74,8 @@ class ChaosIT {
     void everyCustomerBecomesReadyExactlyOnceWithOneDropletAndNoDeadLetterWhileServicesAreKilledAndTheCloudMisbehaves()
             throws Exception {
         long started = System.nanoTime();
-        try (LocalPipeline pipeline = LocalPipeline.start("e2e-chaos", 2, ChaosIT::misbehave, ChaosIT::tolerateKills);
+        try (LocalPipeline pipeline =
+                        LocalPipeline.start("e2e-chaos", 2, BOOT_DELAY, ChaosIT::misbehave, ChaosIT::tolerateKills);
                 ScheduledExecutorService storms = Executors.newSingleThreadScheduledExecutor()) {
             System.out.printf(
                     "chaos: %d customers, 8 service processes up after %d s; kill every %d s, seed %d%n",

@@ -16,9 +16,9 @@ import dev.rainmaker.cli.ServiceProcess;
  * {@code interval} is one service's turn, round robin, once the process it killed last is ready again (or
  * {@link #READY_WAIT} has passed): an instance of that service is killed if the service has customers in flight
  * ({@link StageProgress}: a kill of a service with nothing to do proves nothing) and all its instances are ready (one
- * of each keeps working); otherwise the turn goes to a service still short of {@link #COVERAGE_KILLS}, or passes. So,
- * once covered, every service is killed at most once a round: handing every turn on would kill the last busy stage
- * again and again until it finishes nothing. Others may ask
+ * of each keeps working); otherwise the turn passes. A service still short of {@link #COVERAGE_KILLS} kills with customers
+ * in flight goes first, whoever's turn it is. So, once covered, every service is killed at most once a round: handing
+ * every turn on would kill the last busy stage again and again until it finishes nothing. Others may ask
  * for a kill at a moment of their choosing ({@link #killNow}). The processes live in the list it is given, which it
  * updates under that list's lock.
  */
@@ -113,20 +113,22 @@ final class ChaosMonkey implements AutoCloseable {
     }
 
     /**
-     * The turn's service, if it can be killed; else a service still short of its {@link #COVERAGE_KILLS} that can
-     * (early stages are busy only early); else nobody.
+     * First a service still short of its {@link #COVERAGE_KILLS} that has customers in flight and a ready instance (an
+     * early stage is busy only early, so coverage cannot wait for its turn, nor for its other instance); else the
+     * turn's service if it can be killed; else nobody.
      */
     private void killInTurn() {
         String service = SERVICES.get(turn);
         turn = (turn + 1) % SERVICES.size();
-        Optional<String> victim = Optional.of(service)
-                .filter(this::killable)
-                .or(() -> SERVICES.stream()
-                        .filter(s -> killsInFlight(s) < COVERAGE_KILLS)
-                        .filter(this::killable)
-                        .findFirst());
-        victim.flatMap(s -> kill(p -> serviceOf(p.name()).equals(s), "its turn"))
-                .ifPresent(kill -> lastVictim = kill.process());
+        Optional<Kill> kill = SERVICES.stream()
+                .filter(s -> killsInFlight(s) < COVERAGE_KILLS && progress.inFlight(s) > 0)
+                .map(s -> kill(p -> serviceOf(p.name()).equals(s) && ready.getOrDefault(p.name(), true), "coverage"))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> killable(service)
+                        ? kill(p -> serviceOf(p.name()).equals(service), "its turn")
+                        : Optional.empty());
+        kill.ifPresent(k -> lastVictim = k.process());
     }
 
     private boolean killable(String service) {
