@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalCloudRecord;
+import dev.rainmaker.localcloud.process.ChildProcesses;
 
 /**
  * A fresh local cloud (Kafka, the DigitalOcean stand-in, hosts, SMTP) in a process of its own, as the demo and the
@@ -50,13 +51,16 @@ public final class LocalCloudProcess {
                 "--state-dir",
                 stateDirectory.toString()));
         command.addAll(arguments);
-        ServiceProcess process = ServiceProcess.start(new ServiceLaunch(
-                name,
-                command,
-                Map.of("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
-                Map.of(),
-                stateDirectory.resolve("logs").resolve(name + ".log"),
-                0));
+        // Asked to stop, not killed, should this JVM die: it stops its hosts and the package proxy on the way out.
+        ServiceProcess process = ServiceProcess.start(
+                new ServiceLaunch(
+                        name,
+                        command,
+                        Map.of("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
+                        Map.of(),
+                        stateDirectory.resolve("logs").resolve(name + ".log"),
+                        0),
+                ChildProcesses.OnParentDeath.TERM);
         try {
             return new LocalCloudProcess(process, awaitInfo(process, infoFile, timeout));
         } catch (RuntimeException e) {

@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import dev.rainmaker.localcloud.process.ChildProcesses;
 
 /**
- * A Rainmaker service running as its own operating-system process, its output going to its log file. It is asked to
- * stop (SIGTERM) should the JVM that started it die, even by SIGKILL, so that no service outlives its run.
+ * A Rainmaker service running as its own operating-system process, its output going to its log file. Should the JVM
+ * that started it die, even by SIGKILL, it is killed too (or asked to stop, for a process that must clean up), so
+ * that nothing outlives its run: a service asked to stop after its broker went with its parent may never finish its
+ * graceful stop, and services are built to survive SIGKILL.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -29,19 +31,30 @@ public final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ServiceLaunch launch;
+    private final ChildProcesses.OnParentDeath onParentDeath;
     private final Process process;
 
-    private ServiceProcess(ServiceLaunch launch, Process process) {
+    private ServiceProcess(ServiceLaunch launch, ChildProcesses.OnParentDeath onParentDeath, Process process) {
         this.launch = launch;
+        this.onParentDeath = onParentDeath;
         this.process = process;
     }
 
-    /** Starts the process; its log file starts empty. */
+    /** Starts the process, killed should this JVM die; its log file starts empty. */
     public static ServiceProcess start(ServiceLaunch launch) {
-        return start(launch, ProcessBuilder.Redirect.to(launch.logFile().toFile()));
+        return start(launch, ChildProcesses.OnParentDeath.KILL);
     }
 
-    private static ServiceProcess start(ServiceLaunch launch, ProcessBuilder.Redirect log) {
+    /** Starts the process, which gets {@code onParentDeath} should this JVM die; its log file starts empty. */
+    public static ServiceProcess start(ServiceLaunch launch, ChildProcesses.OnParentDeath onParentDeath) {
+        return start(
+                launch,
+                onParentDeath,
+                ProcessBuilder.Redirect.to(launch.logFile().toFile()));
+    }
+
+    private static ServiceProcess start(
+            ServiceLaunch launch, ChildProcesses.OnParentDeath onParentDeath, ProcessBuilder.Redirect log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         launch.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -51,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(launch.environment());
-            return new ServiceProcess(launch, ChildProcesses.start(builder, ChildProcesses.OnParentDeath.TERM));
+            return new ServiceProcess(launch, onParentDeath, ChildProcesses.start(builder, onParentDeath));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + launch.name(), e);
         }
@@ -117,7 +130,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A new process from the same launch: same name, ports and log file (appended to). */
     public ServiceProcess restart() {
-        return start(launch, ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+        return start(
+                launch,
+                onParentDeath,
+                ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
     }
 
     /** Asks the process to stop (SIGTERM) without waiting, so that several can stop at once. */

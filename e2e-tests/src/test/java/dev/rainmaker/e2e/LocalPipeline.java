@@ -58,10 +58,20 @@ final class LocalPipeline implements AutoCloseable {
             int instances,
             Consumer<LocalCloud> beforeServices,
             UnaryOperator<ServiceLaunch> launchSettings) {
+        return start(name, instances, Duration.ofSeconds(1), beforeServices, launchSettings);
+    }
+
+    /** The same, with droplets that take {@code bootDelay} to boot. */
+    static LocalPipeline start(
+            String name,
+            int instances,
+            Duration bootDelay,
+            Consumer<LocalCloud> beforeServices,
+            UnaryOperator<ServiceLaunch> launchSettings) {
         Path repository = repository();
         Path state = createDirectories(repository.resolve("e2e-tests/target").resolve(name));
         Path logs = state.resolve("logs");
-        LocalCloud cloud = LocalCloud.start(LocalCloud.Options.forTests(state, Duration.ofSeconds(1)));
+        LocalCloud cloud = LocalCloud.start(LocalCloud.Options.forTests(state, bootDelay));
         TopicClient kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
         kafka.createTopics(
                 Stream.of(EventType.values())

@@ -46,33 +46,25 @@ final class SshTestClient {
     static java.util.Optional<CommandResult> runWithin(
             String address, int port, KeyPair identity, ServerKeyVerifier verifier, String command, Duration timeout)
             throws Exception {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(verifier);
-        client.start();
-        try (ClientSession session =
-                client.connect("root", address, port).verify(TIMEOUT).getSession()) {
-            session.addPublicKeyIdentity(identity);
-            session.auth().verify(TIMEOUT);
-            try (ChannelExec channel = session.createExecChannel(command)) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                channel.setOut(out);
-                channel.setErr(new ByteArrayOutputStream());
-                channel.open().verify(TIMEOUT);
-                var events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
-                if (!events.contains(ClientChannelEvent.CLOSED)) {
-                    return java.util.Optional.empty();
-                }
-                return java.util.Optional.of(
-                        new CommandResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), ""));
-            }
-        } finally {
-            client.stop();
-        }
+        return exec(address, port, identity, verifier, command, null, timeout);
     }
 
     /** The same, sending {@code input} (when not null) as the command's standard input, then end of file. */
     static CommandResult run(
             String address, int port, KeyPair identity, ServerKeyVerifier verifier, String command, String input)
+            throws Exception {
+        return exec(address, port, identity, verifier, command, input, TIMEOUT)
+                .orElseThrow(() -> new IllegalStateException("'" + command + "' did not end within " + TIMEOUT));
+    }
+
+    private static java.util.Optional<CommandResult> exec(
+            String address,
+            int port,
+            KeyPair identity,
+            ServerKeyVerifier verifier,
+            String command,
+            String input,
+            Duration timeout)
             throws Exception {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(verifier);
@@ -90,11 +82,14 @@ final class SshTestClient {
                     channel.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
                 }
                 channel.open().verify(TIMEOUT);
-                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
-                return new CommandResult(
+                if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout)
+                        .contains(ClientChannelEvent.CLOSED)) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new CommandResult(
                         channel.getExitStatus(),
                         out.toString(StandardCharsets.UTF_8),
-                        err.toString(StandardCharsets.UTF_8).trim());
+                        err.toString(StandardCharsets.UTF_8).trim()));
             }
         } finally {
             client.stop();

@@ -1,6 +1,13 @@
 package dev.rainmaker.localcloud.smtp;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -43,5 +50,45 @@ class SmtpServerTests {
                 assertThat(mail.htmlBody()).contains("<a href=\"http://203.0.113.17/\">");
             });
         }
+    }
+
+    @Test
+    void aListenerHearsOfEachMessageAsItIsTakenWithTheSendersPort() throws Exception {
+        try (SmtpServer smtp = SmtpServer.onFreePort().start()) {
+            List<SmtpServer.Delivery> deliveries = new CopyOnWriteArrayList<>();
+            smtp.onDelivery(deliveries::add);
+
+            int clientPort;
+            try (Socket socket = new Socket("127.0.0.1", smtp.port())) {
+                clientPort = socket.getLocalPort();
+                var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                var out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII);
+                reply(in);
+                for (String line : List.of(
+                        "HELO test",
+                        "MAIL FROM:<rainmaker@rainmaker.localhost>",
+                        "RCPT TO:<ops@acme.example>",
+                        "DATA")) {
+                    out.print(line + "\r\n");
+                    out.flush();
+                    reply(in);
+                }
+                out.print("Subject: hello\r\n\r\nhi\r\n.\r\n");
+                out.flush();
+                assertThat(reply(in)).startsWith("250");
+            }
+
+            assertThat(deliveries).containsExactly(new SmtpServer.Delivery("ops@acme.example", clientPort));
+            assertThat(smtp.receivedMessages()).hasSize(1);
+        }
+    }
+
+    /** The last line of the server's reply (a multi-line reply continues with '-' after the code). */
+    private static String reply(BufferedReader in) throws java.io.IOException {
+        String line = in.readLine();
+        while (line != null && line.length() > 3 && line.charAt(3) == '-') {
+            line = in.readLine();
+        }
+        return line;
     }
 }
