@@ -52,8 +52,9 @@ class RealHostsIT {
 
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(20);
     /**
-     * Half a CPU per host: with eight hosts on CI's two cores the hosts' stack install ran 2-4 min, hardening's package
-     * installs over a minute; a host alone would still take several times its uncapped 16-28 s.
+     * Half a CPU per host: a host's stack install (16-28 s uncapped, alone) takes at least twice as long, more than
+     * {@link #COMMAND_TIMEOUT} however many cores the machine has; with eight hosts on two cores the stack stage took
+     * 103-105 s per host (one resumption each), hardening 43-48 s (no command over 30 s).
      */
     private static final String HOST_CPU_QUOTA = "50%";
     /** Far under the capped installs, above what a quick command takes on a busy host: the timeouts are real. */
@@ -242,6 +243,12 @@ class RealHostsIT {
         assertThat(resumed)
                 .as("stages resumed after a command outlived %s", COMMAND_TIMEOUT)
                 .isPositive();
+        Set<String> stackTimedOut = BurstEvidence.timedOutHosts(
+                        state.resolve("logs").resolve("stack-service-1.log"))
+                .getOrDefault("stack", Set.of());
+        assertThat(stackTimedOut)
+                .as("hosts whose stack install outlived %s and resumed", COMMAND_TIMEOUT)
+                .hasSizeGreaterThanOrEqualTo(ids.size() / 2);
         List<BurstEvidence.StageTimes> times = ids.stream()
                 .sorted()
                 .map(id -> BurstEvidence.stageTimes(kafka, id))
