@@ -2,6 +2,7 @@ package dev.rainmaker.localcloud;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
@@ -9,6 +10,7 @@ import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
 import dev.rainmaker.localcloud.hosts.SimulatedHosts;
+import dev.rainmaker.localcloud.hosts.real.CpuQuota;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
 import dev.rainmaker.localcloud.smtp.SmtpServer;
@@ -44,16 +46,27 @@ public final class LocalCloud implements AutoCloseable {
      * @param bootDelay how long a droplet stays {@code new} before it is {@code active}
      * @param hostKind what a droplet's machine is
      * @param limits the DigitalOcean stand-in's rate limits
+     * @param realHostCpuQuota each real host's CPU cap; empty for none (simulated hosts are never capped)
      */
     public record Options(
-            Path stateDirectory, int kafkaPort, Duration bootDelay, HostKind hostKind, DigitalOceanLimits limits) {
+            Path stateDirectory,
+            int kafkaPort,
+            Duration bootDelay,
+            HostKind hostKind,
+            DigitalOceanLimits limits,
+            Optional<CpuQuota> realHostCpuQuota) {
 
         public Options(Path stateDirectory, int kafkaPort, Duration bootDelay) {
-            this(stateDirectory, kafkaPort, bootDelay, HostKind.SIMULATED, DigitalOceanLimits.real());
+            this(stateDirectory, kafkaPort, bootDelay, HostKind.SIMULATED, DigitalOceanLimits.real(), Optional.empty());
         }
 
         public Options withLimits(DigitalOceanLimits newLimits) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, newLimits);
+            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, newLimits, realHostCpuQuota);
+        }
+
+        /** Real hosts whose CPU time is capped, e.g. at {@code CpuQuota.parse("50%")} of one CPU each. */
+        public Options withRealHostCpuQuota(CpuQuota quota) {
+            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, limits, Optional.of(quota));
         }
 
         public static Options forTests(Path stateDirectory, Duration bootDelay) {
@@ -61,7 +74,7 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public Options withHostKind(HostKind kind) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, kind, limits);
+            return new Options(stateDirectory, kafkaPort, bootDelay, kind, limits, realHostCpuQuota);
         }
     }
 
@@ -79,8 +92,7 @@ public final class LocalCloud implements AutoCloseable {
         KafkaBroker kafka =
                 KafkaBroker.startFresh(options.kafkaPort() == 0 ? LocalPorts.free() : options.kafkaPort(), kafkaData);
         HostProvider hosts = options.hostKind() == HostKind.REAL
-                ? RealHosts.start(
-                        RealHosts.Settings.defaults(options.stateDirectory().resolve("hosts")))
+                ? RealHosts.start(realHostSettings(options))
                 : SimulatedHosts.onFreePort();
         DigitalOceanStandIn digitalOcean = DigitalOceanStandIn.builder()
                 .token(token)
@@ -101,6 +113,12 @@ public final class LocalCloud implements AutoCloseable {
                 key.publicKeyFile(),
                 options.hostKind().name().toLowerCase(java.util.Locale.ROOT));
         return new LocalCloud(kafka, hosts, digitalOcean, smtp, info);
+    }
+
+    private static RealHosts.Settings realHostSettings(Options options) {
+        RealHosts.Settings settings =
+                RealHosts.Settings.defaults(options.stateDirectory().resolve("hosts"));
+        return options.realHostCpuQuota().map(settings::withCpuQuota).orElse(settings);
     }
 
     public LocalCloudInfo info() {

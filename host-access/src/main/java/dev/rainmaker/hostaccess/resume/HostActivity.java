@@ -13,7 +13,7 @@ import dev.rainmaker.hostaccess.HostShell;
  */
 final class HostActivity {
 
-    /** Process names (as {@code pgrep -x} matches them) to the metric's {@code activity} label. */
+    /** Process names (as {@code pgrep -l} prints them) to the metric's {@code activity} label. */
     private static final Map<String, String> PACKAGE_MANAGERS = Map.of(
             "apt", "apt",
             "apt-get", "apt-get",
@@ -26,8 +26,23 @@ final class HostActivity {
             "rpm", "rpm",
             "dnf-automatic", "dnf");
 
+    /**
+     * unattended-upgrades' run ({@code /usr/bin/unattended-upgrade}, maybe with options), told apart by its command line
+     * from {@code unattended-upgrade-shutdown --wait-for-signal}, which waits for shutdown as long as the host runs
+     * wherever the package is installed: the kernel names both {@code unattended-upgr}, so by name a hardened host
+     * never looked quiet.
+     */
+    static final String UNATTENDED_UPGRADE_RUN = "unattended-upgrade( |$)";
+
     static final String RUNNING = "pgrep -l -x '"
-            + String.join("|", PACKAGE_MANAGERS.keySet().stream().sorted().toList()) + "'";
+            + String.join(
+                    "|",
+                    PACKAGE_MANAGERS.keySet().stream()
+                            .filter(name -> !name.startsWith("unattended-upgr"))
+                            .sorted()
+                            .toList())
+            + "'";
+    static final String UNATTENDED_UPGRADE_RUNNING = "pgrep -l -f '" + UNATTENDED_UPGRADE_RUN + "'";
     static final String LOCK_HOLDER = "fuser /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock";
     static final String AUDIT = "dpkg --audit";
     static final String PENDING_UPDATES = "ls -A /var/lib/dpkg/updates";
@@ -52,10 +67,9 @@ final class HostActivity {
     }
 
     static Look look(HostShell shell) {
-        CommandOutput running = shell.run(RUNNING);
-        if (running.succeeded() && !running.stdout().isBlank()) {
-            List<String> names = running.stdout()
-                    .lines()
+        String running = found(shell.run(RUNNING)) + found(shell.run(UNATTENDED_UPGRADE_RUNNING));
+        if (!running.isBlank()) {
+            List<String> names = running.lines()
                     .map(line -> line.strip().split("\\s+"))
                     .filter(columns -> columns.length >= 2)
                     .map(columns -> columns[1])
@@ -72,6 +86,10 @@ final class HostActivity {
                     "a process holding dpkg's lock (pid " + holder.stdout().strip() + ")", "dpkg-lock", false);
         }
         return new Look("", "", dpkgInterrupted(shell));
+    }
+
+    private static String found(CommandOutput pgrep) {
+        return pgrep.succeeded() ? pgrep.stdout() + "\n" : "";
     }
 
     /** dpkg's audit names half-installed or half-configured packages, or it left updates it has not applied. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Removes what real-host runs killed before they could clean up left on this machine (their own children die with
  * them: see {@code ChildProcesses}), and nothing else: host networks {@code rmh<N>} (what still runs in them, the
  * namespace, the veth pair, the root file system) whose owner in the {@link Ledger} is gone, the package proxy on
- * {@link AptProxy#ADDRESS} when no JVM is its parent, and that address on {@code lo} when Rainmaker put it there (its
+ * {@link AptProxy#ADDRESS} when no JVM is its parent, the CPU caps' cgroups of networks that are gone, and that address on {@code lo} when Rainmaker put it there (its
  * label) and no run is left to use it. Networks of an older Rainmaker that kept no ledger count as left over only when
  * nothing in them descends from a running JVM and they are older than {@link #UNRECORDED_GRACE}.
  */
@@ -41,6 +41,7 @@ final class Leftovers {
         leftovers.proxies();
         leftovers.networks();
         leftovers.machineLinks();
+        CpuCgroup.Hierarchy.ofThisMachine().map(CpuCgroup::sweep).ifPresent(leftovers.removed::addAll);
         leftovers.proxyAddress();
         return List.copyOf(leftovers.removed);
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.rainmaker.localcloud.hosts.HostSpec;
@@ -18,7 +20,8 @@ import dev.rainmaker.localcloud.process.ChildProcesses;
 /**
  * One droplet's machine: the base image unpacked into its own directory, cloud-init seeded with the droplet's
  * {@code user_data} (NoCloud), booted with systemd under systemd-nspawn inside its own network namespace. Should this
- * JVM die, systemd-nspawn gets SIGTERM and powers the machine off ({@code --kill-signal}).
+ * JVM die, systemd-nspawn gets SIGTERM and powers the machine off ({@code --kill-signal}). With a CPU cap, nspawn and
+ * all the host runs are inside the host's {@link CpuCgroup}.
  */
 final class RealHost {
 
@@ -28,21 +31,25 @@ final class RealHost {
     private final HostNetwork network;
     private final Path rootfs;
     private final Path console;
+    private final Optional<CpuCgroup> cpuCap;
     private Process nspawn;
 
-    private RealHost(HostSpec spec, HostNetwork network, Path rootfs, Path console) {
+    private RealHost(HostSpec spec, HostNetwork network, Path rootfs, Path console, Optional<CpuCgroup> cpuCap) {
         this.spec = spec;
         this.network = network;
         this.rootfs = rootfs;
         this.console = console;
+        this.cpuCap = cpuCap;
     }
 
-    static RealHost create(HostSpec spec, HostNetwork network, Path hostsDirectory) {
+    /** @param cpuCap the cgroup the host runs in, capping its CPU time; empty for no cap */
+    static RealHost create(HostSpec spec, HostNetwork network, Path hostsDirectory, Optional<CpuCgroup> cpuCap) {
         return new RealHost(
                 spec,
                 network,
                 rootfs(network, hostsDirectory),
-                hostsDirectory.resolve(network.namespace() + ".console.log"));
+                hostsDirectory.resolve(network.namespace() + ".console.log"),
+                cpuCap);
     }
 
     static Path rootfs(HostNetwork network, Path hostsDirectory) {
@@ -73,22 +80,10 @@ final class RealHost {
                     baseImage.toString());
             seed();
             network.create();
+            List<String> command = nspawnCommand(rootfs, network);
             nspawn = ChildProcesses.start(
                     new ProcessBuilder(
-                                    "systemd-nspawn",
-                                    "-D",
-                                    rootfs.toString(),
-                                    "-M",
-                                    network.namespace(),
-                                    "-b",
-                                    "--register=no",
-                                    "--keep-unit",
-                                    "--network-namespace-path=" + network.namespacePath(),
-                                    "--capability=CAP_NET_ADMIN",
-                                    "--timezone=off",
-                                    "--resolv-conf=off",
-                                    "--console=read-only",
-                                    "--kill-signal=SIGRTMIN+14")
+                                    cpuCap.map(cgroup -> cgroup.enter(command)).orElse(command))
                             .redirectErrorStream(true)
                             .redirectOutput(console.toFile())
                             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))),
@@ -97,6 +92,24 @@ final class RealHost {
         } catch (IOException e) {
             throw new UncheckedIOException("could not boot the real host for droplet " + spec.dropletId(), e);
         }
+    }
+
+    static List<String> nspawnCommand(Path rootfs, HostNetwork network) {
+        return List.of(
+                "systemd-nspawn",
+                "-D",
+                rootfs.toString(),
+                "-M",
+                network.namespace(),
+                "-b",
+                "--register=no",
+                "--keep-unit",
+                "--network-namespace-path=" + network.namespacePath(),
+                "--capability=CAP_NET_ADMIN",
+                "--timezone=off",
+                "--resolv-conf=off",
+                "--console=read-only",
+                "--kill-signal=SIGRTMIN+14");
     }
 
     /** The droplet's cloud-init input as DigitalOcean would hand it over, and the way to packages. */
@@ -161,7 +174,8 @@ final class RealHost {
             }
         }
         network.delete();
-        Processes.exec(java.util.List.of("rm", "-rf", "--one-file-system", rootfs.toString(), console.toString()));
+        cpuCap.ifPresent(CpuCgroup::delete);
+        Processes.exec(List.of("rm", "-rf", "--one-file-system", rootfs.toString(), console.toString()));
     }
 
     private static void sleep(long millis) {

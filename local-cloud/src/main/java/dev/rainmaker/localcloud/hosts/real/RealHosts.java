@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.rainmaker.localcloud.hosts.HostProvider;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Real Debian 12 machines for droplets: each in its own network namespace at {@code 10.200.N.2}, booted with systemd
  * under systemd-nspawn from a cached base image, with real sshd on port 22 and cloud-init fed the droplet's
- * {@code user_data}, installing packages through a caching proxy. Needs Linux and root: see {@link #availability()}.
+ * {@code user_data}, installing packages through a caching proxy; optionally each capped at a {@link CpuQuota}. Needs
+ * Linux and root: see {@link #availability()}.
  */
 public final class RealHosts implements HostProvider {
 
@@ -33,6 +35,7 @@ public final class RealHosts implements HostProvider {
     private final Path baseImage;
     private final AptProxy proxy;
     private final Ledger ledger;
+    private final Optional<CpuCgroup.Hierarchy> cpuHierarchy;
     private final Map<Long, RealHost> hosts = new ConcurrentHashMap<>();
     private final Thread stopAtExit = new Thread(this::close, "real-hosts-stop");
     private boolean closed;
@@ -42,19 +45,37 @@ public final class RealHosts implements HostProvider {
      * @param hostsDirectory the hosts' root file systems while they run (about 1 GB each with the stack)
      * @param baseImageMaxAge the base image is built again when older
      * @param bootTimeout how long a host may take from unpacking to sshd answering
+     * @param cpuQuota each host's CPU cap; empty for none
      */
-    public record Settings(Path cacheDirectory, Path hostsDirectory, Duration baseImageMaxAge, Duration bootTimeout) {
+    public record Settings(
+            Path cacheDirectory,
+            Path hostsDirectory,
+            Duration baseImageMaxAge,
+            Duration bootTimeout,
+            Optional<CpuQuota> cpuQuota) {
 
         public static Settings defaults(Path hostsDirectory) {
-            return new Settings(DEFAULT_CACHE, hostsDirectory, Duration.ofDays(14), Duration.ofMinutes(2));
+            return new Settings(
+                    DEFAULT_CACHE, hostsDirectory, Duration.ofDays(14), Duration.ofMinutes(2), Optional.empty());
+        }
+
+        /** These settings with every host's CPU time capped, e.g. at {@code 50%} of one CPU. */
+        public Settings withCpuQuota(CpuQuota quota) {
+            return new Settings(cacheDirectory, hostsDirectory, baseImageMaxAge, bootTimeout, Optional.of(quota));
         }
     }
 
-    private RealHosts(Settings settings, Path baseImage, AptProxy proxy, Ledger ledger) {
+    private RealHosts(
+            Settings settings,
+            Path baseImage,
+            AptProxy proxy,
+            Ledger ledger,
+            Optional<CpuCgroup.Hierarchy> cpuHierarchy) {
         this.settings = settings;
         this.baseImage = baseImage;
         this.proxy = proxy;
         this.ledger = ledger;
+        this.cpuHierarchy = cpuHierarchy;
     }
 
     /** Whether this machine can boot real hosts (Linux, root, the tools present or installable), and why not. */
@@ -97,6 +118,11 @@ public final class RealHosts implements HostProvider {
         if (!availability.available()) {
             throw new IllegalStateException("real hosts cannot run here: " + availability.reason());
         }
+        Optional<CpuCgroup.Hierarchy> cpuHierarchy = settings.cpuQuota()
+                .map(quota -> CpuCgroup.Hierarchy.ofThisMachine()
+                        .orElseThrow(() -> new IllegalStateException("real hosts cannot be capped at " + quota
+                                + " of a CPU here: no cgroup cpu controller under "
+                                + CpuCgroup.Hierarchy.SYS_FS_CGROUP)));
         MachineTools.installMissing();
         try {
             Files.createDirectories(settings.hostsDirectory());
@@ -116,7 +142,7 @@ public final class RealHosts implements HostProvider {
         }
         try {
             Path image = new BaseImage(settings.cacheDirectory(), settings.baseImageMaxAge(), mirror).ensure();
-            RealHosts hosts = new RealHosts(settings, image, proxy, ledger);
+            RealHosts hosts = new RealHosts(settings, image, proxy, ledger, cpuHierarchy);
             Runtime.getRuntime().addShutdownHook(hosts.stopAtExit);
             return hosts;
         } catch (RuntimeException e) {
@@ -129,7 +155,17 @@ public final class RealHosts implements HostProvider {
     @Override
     public String boot(HostSpec spec) {
         long started = System.nanoTime();
-        RealHost host = RealHost.create(spec, allocateNetwork(spec), settings.hostsDirectory());
+        HostNetwork network = allocateNetwork(spec);
+        Optional<CpuCgroup> cpuCap;
+        try {
+            cpuCap = cpuHierarchy.map(hierarchy ->
+                    CpuCgroup.create(hierarchy, network, settings.cpuQuota().orElseThrow()));
+        } catch (RuntimeException e) {
+            network.delete();
+            ledger.forgetNetwork(network);
+            throw e;
+        }
+        RealHost host = RealHost.create(spec, network, settings.hostsDirectory(), cpuCap);
         RealHost previous = hosts.put(spec.dropletId(), host);
         if (previous != null) {
             previous.destroy();
@@ -142,11 +178,12 @@ public final class RealHosts implements HostProvider {
             throw e;
         }
         LOG.info(
-                "real host for droplet {} ({}) answers SSH at {} after {} ms",
+                "real host for droplet {} ({}) answers SSH at {} after {} ms{}",
                 spec.dropletId(),
                 spec.name(),
                 host.address(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                settings.cpuQuota().map(quota -> ", its CPU capped at " + quota).orElse(""));
         return host.address();
     }
 

@@ -60,6 +60,54 @@ class RealHostsTests {
     }
 
     /**
+     * A host capped at 20% of a CPU runs in its own cgroup with that CFS quota, everything in its network namespace
+     * (systemd, sshd, what a login runs) inside it, and is throttled when it tries to use more; its cgroup goes with it.
+     */
+    @Test
+    void aCpuCappedHostRunsAllItHasInsideItsCgroupAndIsThrottledThere() throws Exception {
+        Availability availability = RealHosts.availability();
+        assumeTrue(availability.available(), () -> "real hosts cannot run here: " + availability.reason());
+        CpuCgroup.Hierarchy hierarchy = CpuCgroup.Hierarchy.ofThisMachine().orElse(null);
+        assumeTrue(hierarchy != null, "no cgroup cpu controller here");
+        ProvisioningKey key = ProvisioningKey.createOrReuse(dir);
+        HostKey hostKey = HostKey.generate();
+        String userData = TestCloudConfig.render(hostKey, List.of(key.publicKeyLine()));
+        RealHosts.Settings capped =
+                RealHosts.Settings.defaults(dir.resolve("hosts")).withCpuQuota(CpuQuota.parse("20%"));
+
+        try (RealHosts hosts = RealHosts.start(capped)) {
+            String address = hosts.boot(new HostSpec(8, "rm-capped-host", userData));
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), address + " " + hostKey.publicKeyLine());
+            OpenSsh ssh = new OpenSsh(knownHosts);
+            HostNetwork network = new HostNetwork(Integer.parseInt(address.split("\\.")[2]));
+            Path cgroup = hierarchy.parent().resolve(network.namespace());
+
+            OpenSsh.Result busy = untilConnected(() ->
+                    ssh.run("root", address, key.privateKeyFile(), "timeout 3 sh -c 'while :; do :; done'; echo $$"));
+            assertThat(busy.stdout())
+                    .as("busy loop on the host: %s", busy.stderr())
+                    .isNotBlank();
+
+            String quota = hierarchy.unified() ? "cpu.max" : "cpu.cfs_quota_us";
+            assertThat(Files.readString(cgroup.resolve(quota)).strip())
+                    .isEqualTo(hierarchy.unified() ? "20000 100000" : "20000");
+            List<Long> inside = processesUnder(cgroup);
+            assertThat(network.processes())
+                    .isNotEmpty()
+                    .allSatisfy(pid -> assertThat(inside)
+                            .as("processes of the cgroup %s", cgroup)
+                            .contains(pid));
+            assertThat(Files.readString(cgroup.resolve("cpu.stat")))
+                    .as("cpu.stat of %s after a busy loop", cgroup)
+                    .containsPattern("nr_throttled [1-9]");
+
+            hosts.destroy(8);
+
+            assertThat(cgroup).doesNotExist();
+        }
+    }
+
+    /**
      * ssh's exit status 255 is a failed connection: sshd answers as soon as it starts, and cloud-init may restart it
      * once more while it applies {@code ssh_pwauth}, as on DigitalOcean; a client tries again, as bootstrap-service does.
      */
@@ -75,6 +123,19 @@ class RealHostsTests {
 
     private interface SshCall {
         OpenSsh.Result run() throws Exception;
+    }
+
+    /** The processes of the cgroup and of those nested in it (nspawn nests its own on cgroup v2). */
+    private static List<Long> processesUnder(Path cgroup) throws Exception {
+        try (var cgroups = Files.walk(cgroup)) {
+            List<Long> pids = new java.util.ArrayList<>();
+            for (Path procs : cgroups.filter(
+                            path -> path.getFileName().toString().equals("cgroup.procs"))
+                    .toList()) {
+                Files.readString(procs).lines().map(Long::parseLong).forEach(pids::add);
+            }
+            return pids;
+        }
     }
 
     private static String namespaceOf(String address) {
