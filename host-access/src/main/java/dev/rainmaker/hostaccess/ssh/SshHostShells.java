@@ -123,8 +123,9 @@ public class SshHostShells implements HostShells, AutoCloseable {
             throw e;
         }
         // The host answered the login and is still talking to us: it refused the key. A session closed meanwhile is
-        // a host going away (or one whose key did not match, which closes it during the key exchange).
-        boolean refused = answered && session.isOpen();
+        // a host going away (or one whose key did not match, which closes it during the key exchange); so is a login
+        // ended by the connection breaking, which can come before the session notices it is closed.
+        boolean refused = answered && session.isOpen() && !brokenConnection(auth.getException());
         session.close(true);
         if (pin.mismatched()) {
             throw pin.mismatch(host);
@@ -139,6 +140,16 @@ public class SshHostShells implements HostShells, AutoCloseable {
                 answered
                         ? "the connection closed during the login: " + why
                         : "no answer to the login within " + timeout);
+    }
+
+    /** A transport failure (reset, end of stream) anywhere in the cause chain, as opposed to SSH's own refusal. */
+    static boolean brokenConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && !(cause instanceof SshException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(Duration wait, String host, int attempts) {
