@@ -13,11 +13,16 @@ import dev.rainmaker.localcloud.hosts.SimulatedHosts;
 import dev.rainmaker.localcloud.hosts.real.CpuQuota;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
+import dev.rainmaker.localcloud.prometheus.PrometheusInfo;
+import dev.rainmaker.localcloud.prometheus.PrometheusServer;
+import dev.rainmaker.localcloud.prometheus.PrometheusSettings;
 import dev.rainmaker.localcloud.smtp.SmtpServer;
 
 /**
  * Everything Rainmaker talks to, on this machine: a Kafka broker, the DigitalOcean API v2 stand-in whose droplets are
- * simulated SSH hosts or real Debian machines ({@link HostKind}), and an SMTP server. Started in one call, by a test or by {@link LocalCloudMain}.
+ * simulated SSH hosts or real Debian machines ({@link HostKind}), an SMTP server, and, when asked for and installed, a
+ * Prometheus that scrapes the services and evaluates the alerting rules. Started in one call, by a test or by {@link
+ * LocalCloudMain}.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -25,6 +30,7 @@ public final class LocalCloud implements AutoCloseable {
     private final HostProvider hosts;
     private final DigitalOceanStandIn digitalOcean;
     private final SmtpServer smtp;
+    private final Optional<PrometheusServer> prometheus;
     private final LocalCloudInfo info;
 
     private LocalCloud(
@@ -32,11 +38,13 @@ public final class LocalCloud implements AutoCloseable {
             HostProvider hosts,
             DigitalOceanStandIn digitalOcean,
             SmtpServer smtp,
+            Optional<PrometheusServer> prometheus,
             LocalCloudInfo info) {
         this.kafka = kafka;
         this.hosts = hosts;
         this.digitalOcean = digitalOcean;
         this.smtp = smtp;
+        this.prometheus = prometheus;
         this.info = info;
     }
 
@@ -47,6 +55,7 @@ public final class LocalCloud implements AutoCloseable {
      * @param hostKind what a droplet's machine is
      * @param limits the DigitalOcean stand-in's rate limits
      * @param realHostCpuQuota each real host's CPU cap; empty for none (simulated hosts are never capped)
+     * @param prometheus what a Prometheus loads, when one should run; empty for none
      */
     public record Options(
             Path stateDirectory,
@@ -54,19 +63,27 @@ public final class LocalCloud implements AutoCloseable {
             Duration bootDelay,
             HostKind hostKind,
             DigitalOceanLimits limits,
-            Optional<CpuQuota> realHostCpuQuota) {
+            Optional<CpuQuota> realHostCpuQuota,
+            Optional<PrometheusSettings> prometheus) {
 
         public Options(Path stateDirectory, int kafkaPort, Duration bootDelay) {
-            this(stateDirectory, kafkaPort, bootDelay, HostKind.SIMULATED, DigitalOceanLimits.real(), Optional.empty());
+            this(
+                    stateDirectory,
+                    kafkaPort,
+                    bootDelay,
+                    HostKind.SIMULATED,
+                    DigitalOceanLimits.real(),
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         public Options withLimits(DigitalOceanLimits newLimits) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, newLimits, realHostCpuQuota);
+            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, newLimits, realHostCpuQuota, prometheus);
         }
 
         /** Real hosts whose CPU time is capped, e.g. at {@code CpuQuota.parse("50%")} of one CPU each. */
         public Options withRealHostCpuQuota(CpuQuota quota) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, limits, Optional.of(quota));
+            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, limits, Optional.of(quota), prometheus);
         }
 
         public static Options forTests(Path stateDirectory, Duration bootDelay) {
@@ -74,7 +91,13 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public Options withHostKind(HostKind kind) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, kind, limits, realHostCpuQuota);
+            return new Options(stateDirectory, kafkaPort, bootDelay, kind, limits, realHostCpuQuota, prometheus);
+        }
+
+        /** With a Prometheus, where this machine has one ({@link PrometheusServer#unavailability()}). */
+        public Options withPrometheus(PrometheusSettings settings) {
+            return new Options(
+                    stateDirectory, kafkaPort, bootDelay, hostKind, limits, realHostCpuQuota, Optional.of(settings));
         }
     }
 
@@ -102,6 +125,16 @@ public final class LocalCloud implements AutoCloseable {
                 .build()
                 .start();
         SmtpServer smtp = SmtpServer.onFreePort().start();
+        Optional<PrometheusServer> prometheus;
+        try {
+            prometheus = startPrometheus(options);
+        } catch (RuntimeException e) {
+            smtp.close();
+            digitalOcean.close();
+            hosts.close();
+            kafka.close();
+            throw e;
+        }
         LocalCloudInfo info = new LocalCloudInfo(
                 kafka.bootstrapServers(),
                 digitalOcean.baseUrl(),
@@ -111,8 +144,23 @@ public final class LocalCloud implements AutoCloseable {
                 hosts.appPort(),
                 key.privateKeyFile(),
                 key.publicKeyFile(),
-                options.hostKind().name().toLowerCase(java.util.Locale.ROOT));
-        return new LocalCloud(kafka, hosts, digitalOcean, smtp, info);
+                options.hostKind().name().toLowerCase(java.util.Locale.ROOT),
+                prometheus
+                        .map(PrometheusServer::info)
+                        .orElseGet(() -> PrometheusInfo.notRunning(
+                                options.prometheus().isEmpty()
+                                        ? "not asked for"
+                                        : PrometheusServer.unavailability().orElseThrow())));
+        return new LocalCloud(kafka, hosts, digitalOcean, smtp, prometheus, info);
+    }
+
+    private static Optional<PrometheusServer> startPrometheus(Options options) {
+        if (options.prometheus().isEmpty() || PrometheusServer.unavailability().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(PrometheusServer.start(
+                options.stateDirectory().resolve("prometheus"),
+                options.prometheus().get()));
     }
 
     private static RealHosts.Settings realHostSettings(Options options) {
@@ -147,6 +195,7 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public void close() {
+        prometheus.ifPresent(PrometheusServer::close);
         smtp.close();
         digitalOcean.close();
         hosts.close();

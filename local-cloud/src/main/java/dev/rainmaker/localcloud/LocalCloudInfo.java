@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Properties;
+
+import dev.rainmaker.localcloud.prometheus.PrometheusInfo;
 
 /**
  * Where a running local cloud can be reached, as the services need it. A local-cloud process writes it to a file
@@ -23,7 +26,8 @@ public record LocalCloudInfo(
         int appPort,
         Path provisioningPrivateKey,
         Path provisioningPublicKey,
-        String hosts) {
+        String hosts,
+        PrometheusInfo prometheus) {
 
     public void writeTo(Path file) {
         Properties properties = new Properties();
@@ -36,6 +40,11 @@ public record LocalCloudInfo(
         properties.setProperty("provisioning.private-key", provisioningPrivateKey.toString());
         properties.setProperty("provisioning.public-key", provisioningPublicKey.toString());
         properties.setProperty("hosts", hosts);
+        prometheus.url().ifPresent(url -> properties.setProperty("prometheus.url", url));
+        prometheus
+                .targetsFile()
+                .ifPresent(targets -> properties.setProperty("prometheus.targets-file", targets.toString()));
+        properties.setProperty("prometheus.not-running", prometheus.whyNotRunning());
         try {
             Path temporary = Files.createTempFile(
                     file.toAbsolutePath().getParent(),
@@ -67,7 +76,12 @@ public record LocalCloudInfo(
                 Integer.parseInt(properties.getProperty("app.port", "80")),
                 Path.of(properties.getProperty("provisioning.private-key")),
                 Path.of(properties.getProperty("provisioning.public-key")),
-                properties.getProperty("hosts"));
+                properties.getProperty("hosts"),
+                new PrometheusInfo(
+                        Optional.ofNullable(properties.getProperty("prometheus.url")),
+                        Optional.ofNullable(properties.getProperty("prometheus.targets-file"))
+                                .map(Path::of),
+                        properties.getProperty("prometheus.not-running", "")));
     }
 
     /** Hides the token, so the record can be printed. */
@@ -75,6 +89,6 @@ public record LocalCloudInfo(
     public String toString() {
         return "LocalCloudInfo[kafka=" + kafkaBootstrapServers + ", digitalocean=" + digitalOceanUrl
                 + ", smtp=127.0.0.1:" + smtpPort + ", ssh port=" + sshPort + ", app port=" + appPort + ", hosts="
-                + hosts + "]";
+                + hosts + ", " + prometheus.describe() + "]";
     }
 }

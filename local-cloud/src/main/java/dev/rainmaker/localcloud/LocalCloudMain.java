@@ -3,15 +3,18 @@ package dev.rainmaker.localcloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import dev.rainmaker.localcloud.digitalocean.DigitalOceanLimits;
+import dev.rainmaker.localcloud.prometheus.PrometheusSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--boot-delay 2000ms] [--hosts
- * simulated|real] [--do-limits real|off] [--record FILE]}. Once everything
+ * simulated|real] [--do-limits real|off] [--record FILE] [--prometheus-rules FILE]}. With {@code --prometheus-rules},
+ * a Prometheus evaluating those rules runs too, where installed. Once everything
  * listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and removes
  * that file on the way out. With {@code --record}, it writes what it served ({@link LocalCloudRecord}) to FILE on the way
  * out, before it stops.
@@ -29,6 +32,7 @@ public final class LocalCloudMain {
         LocalCloud.HostKind hosts = LocalCloud.HostKind.SIMULATED;
         DigitalOceanLimits limits = DigitalOceanLimits.real();
         Path recordFile = null;
+        Optional<PrometheusSettings> prometheus = Optional.empty();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--state-dir" -> stateDirectory = Path.of(args[i + 1]);
@@ -37,14 +41,18 @@ public final class LocalCloudMain {
                 case "--hosts" -> hosts = LocalCloud.HostKind.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 case "--do-limits" -> limits = limits(args[i + 1]);
                 case "--record" -> recordFile = Path.of(args[i + 1]);
+                case "--prometheus-rules" ->
+                    prometheus = Optional.of(PrometheusSettings.forPeople(Path.of(args[i + 1])));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Files.createDirectories(stateDirectory);
         Path infoFile = stateDirectory.resolve("local-cloud.properties");
-        LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay)
+        LocalCloud.Options options = new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay)
                 .withHostKind(hosts)
-                .withLimits(limits));
+                .withLimits(limits);
+        LocalCloud cloud =
+                LocalCloud.start(prometheus.map(options::withPrometheus).orElse(options));
         Path record = recordFile;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
