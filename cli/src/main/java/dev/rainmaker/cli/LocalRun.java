@@ -1,20 +1,28 @@
 package dev.rainmaker.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.LocalCloudInfo;
+import dev.rainmaker.localcloud.prometheus.ScrapeTargets;
 
 /**
  * Rainmaker running on this machine: the local cloud as one process and the four services as four more, each logging
  * to {@code <state>/logs/}. Closing it stops them all, services first; so does the end of this JVM (Ctrl-C, SIGTERM).
+ * Where Prometheus is installed, the local cloud runs one with the repository's alerting rules ({@link #RULES}), and
+ * each service is added to its scrape targets as it starts.
  */
 public final class LocalRun implements AutoCloseable {
+
+    /** The alerting and recording rules production loads, relative to the repository. */
+    public static final Path RULES = Path.of("deploy/prometheus/rules.yaml");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /** Real hosts may install tools and build their base image first (a few minutes, once a fortnight). */
@@ -34,18 +42,25 @@ public final class LocalRun implements AutoCloseable {
 
     public static LocalRun start(Options options, Consumer<String> report) {
         Path logs = options.stateDirectory().resolve("logs");
-        report.accept("starting the local cloud (Kafka, DigitalOcean stand-in, hosts, SMTP); log: "
+        report.accept("starting the local cloud (Kafka, DigitalOcean stand-in, hosts, SMTP, Prometheus); log: "
                 + logs.resolve("local-cloud.log"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--kafka-port",
+                String.valueOf(options.kafkaPort()),
+                "--boot-delay",
+                options.bootDelay().toMillis() + "ms",
+                "--hosts",
+                options.hosts().name().toLowerCase(Locale.ROOT)));
+        Path rules = options.repository().resolve(RULES);
+        if (Files.isRegularFile(rules)) {
+            arguments.addAll(List.of("--prometheus-rules", rules.toString()));
+        } else {
+            report.accept("no Prometheus: " + rules + " is missing");
+        }
         LocalCloudProcess localCloud = LocalCloudProcess.start(
                 options.stateDirectory(),
                 "local-cloud",
-                List.of(
-                        "--kafka-port",
-                        String.valueOf(options.kafkaPort()),
-                        "--boot-delay",
-                        options.bootDelay().toMillis() + "ms",
-                        "--hosts",
-                        options.hosts().name().toLowerCase(Locale.ROOT)),
+                arguments,
                 "768m",
                 options.hosts() == LocalCloud.HostKind.REAL ? REAL_HOSTS_START_TIMEOUT : START_TIMEOUT);
         LocalCloudInfo cloud = localCloud.info();
@@ -53,8 +68,11 @@ public final class LocalRun implements AutoCloseable {
         try {
             report.accept("local cloud up: " + cloud);
             AotTraining.trainStale(options.repository(), cloud, logs, report);
+            Optional<ScrapeTargets> scraped = cloud.prometheus().targetsFile().map(ScrapeTargets::in);
             for (ServiceLaunch launch : PipelineServices.launches(options.repository(), cloud, logs, 1)) {
                 services.add(ServiceProcess.start(launch));
+                scraped.ifPresent(
+                        targets -> targets.add(PipelineServices.serviceOf(launch), launch.name(), launch.httpPort()));
             }
             for (ServiceProcess service : services) {
                 service.awaitReady(START_TIMEOUT);

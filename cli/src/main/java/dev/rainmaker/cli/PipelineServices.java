@@ -39,6 +39,14 @@ public final class PipelineServices {
                 .toList();
     }
 
+    /** Which of {@link #NAMES} a launch made here runs: its name is the service's, a dash and the instance. */
+    public static String serviceOf(ServiceLaunch launch) {
+        return NAMES.stream()
+                .filter(name -> launch.name().startsWith(name + "-"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(launch.name() + " is none of " + NAMES));
+    }
+
     /** The service's launch, started from its AOT cache when that is current (see {@link AotTraining}). */
     public static ServiceLaunch launch(
             Path repository, LocalCloudInfo cloud, Path logDirectory, String name, int instance) {

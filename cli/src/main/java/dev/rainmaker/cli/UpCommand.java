@@ -6,17 +6,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.localcloud.prometheus.PrometheusInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./rainmaker up}: the local cloud and the four services, running until Ctrl-C. */
+/** {@code ./rainmaker up}: the local cloud (with Prometheus, where installed) and the four services, until Ctrl-C. */
 @Command(
         name = "up",
         description = {
             "Starts the local cloud and the four services and keeps them running until Ctrl-C.",
             "Publish sign-ups to Kafka at 127.0.0.1:PORT, topic rainmaker.signup-received, key = customer id"
-                    + " (README.md). Logs are in .rainmaker/logs/."
+                    + " (README.md). Logs are in .rainmaker/logs/.",
+            "Where Prometheus is installed (/usr/bin/prometheus), it runs on a free port of 127.0.0.1 with"
+                    + " deploy/prometheus/rules.yaml, scraping every service; its URL and alerts page are printed."
         },
         exitCodeList = {
             "1:the local cloud or a service did not start",
@@ -47,11 +50,18 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var run = cloud.start(repository, kafkaPort, out);
+        PrometheusInfo prometheus = run.cloud().prometheus();
         out.printf(
                 "%nRainmaker is up. Publish sign-ups to Kafka at %s, topic %s, key = customer id.%n"
                         + "Schema: events-schema/src/main/resources/schemas/signup-received.schema.json%n"
+                        + "%s%n"
                         + "Ctrl-C stops everything.%n",
-                run.cloud().kafkaBootstrapServers(), EventType.SIGNUP_RECEIVED.topic());
+                run.cloud().kafkaBootstrapServers(),
+                EventType.SIGNUP_RECEIVED.topic(),
+                prometheus.isRunning()
+                        ? "Prometheus: " + prometheus.url().orElseThrow() + " (alerts: "
+                                + prometheus.alertsPage().orElseThrow() + "), scraping every service's /q/metrics"
+                        : "No Prometheus: " + prometheus.whyNotRunning());
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -22,6 +23,7 @@ import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import dev.rainmaker.localcloud.prometheus.ScrapeTargets;
 import dev.rainmaker.localcloud.smtp.ReceivedMail;
 
 /**
@@ -68,10 +70,24 @@ final class LocalPipeline implements AutoCloseable {
             Duration bootDelay,
             Consumer<LocalCloud> beforeServices,
             UnaryOperator<ServiceLaunch> launchSettings) {
+        return start(name, instances, bootDelay, UnaryOperator.identity(), beforeServices, launchSettings);
+    }
+
+    /**
+     * The same, with the local cloud's options changed by {@code cloudOptions} (a Prometheus, say: every service is
+     * then added to its scrape targets as it starts).
+     */
+    static LocalPipeline start(
+            String name,
+            int instances,
+            Duration bootDelay,
+            UnaryOperator<LocalCloud.Options> cloudOptions,
+            Consumer<LocalCloud> beforeServices,
+            UnaryOperator<ServiceLaunch> launchSettings) {
         Path repository = repository();
         Path state = createDirectories(repository.resolve("e2e-tests/target").resolve(name));
         Path logs = state.resolve("logs");
-        LocalCloud cloud = LocalCloud.start(LocalCloud.Options.forTests(state, bootDelay));
+        LocalCloud cloud = LocalCloud.start(cloudOptions.apply(LocalCloud.Options.forTests(state, bootDelay)));
         TopicClient kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
         kafka.createTopics(
                 Stream.of(EventType.values())
@@ -83,9 +99,14 @@ final class LocalPipeline implements AutoCloseable {
         LocalPipeline pipeline = new LocalPipeline(logs, cloud, kafka, services);
         try {
             AotTraining.trainStale(repository, cloud.info(), logs, System.out::println);
+            Optional<ScrapeTargets> scraped =
+                    cloud.info().prometheus().targetsFile().map(ScrapeTargets::in);
             for (int instance = 1; instance <= instances; instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, instance)) {
-                    services.add(ServiceProcess.start(launchSettings.apply(launch)));
+                    ServiceLaunch configured = launchSettings.apply(launch);
+                    services.add(ServiceProcess.start(configured));
+                    scraped.ifPresent(targets -> targets.add(
+                            PipelineServices.serviceOf(configured), configured.name(), configured.httpPort()));
                 }
             }
             for (ServiceProcess service : services) {
