@@ -29,15 +29,18 @@ public class FailureReports {
 
     private final MutinyEmitter<String> failures;
     private final EventMessages messages;
+    private final StageMetrics metrics;
 
-    FailureReports(@Channel(CHANNEL) MutinyEmitter<String> failures, EventMessages messages) {
+    FailureReports(@Channel(CHANNEL) MutinyEmitter<String> failures, EventMessages messages, StageMetrics metrics) {
         this.failures = failures;
         this.messages = messages;
+        this.metrics = metrics;
     }
 
     /** A record that cannot even be read names no customer: it is only dead-lettered. */
     public CompletionStage<Void> unreadable(
             Message<String> message, ProvisioningStage stage, RuntimeException failure) {
+        metrics.deadLettered(StageMetrics.label(stage), message);
         return message.nack(failure, DeadLetterHeaders.of(stage, reasonOf(failure), 1, FailureKind.PERMANENT));
     }
 
@@ -64,7 +67,9 @@ public class FailureReports {
                     customer.dropletId(),
                     Instant.now(),
                     kind)));
+            metrics.provisioningFailed(stage, kind, attempts);
         }
+        metrics.deadLettered(StageMetrics.label(stage), message);
         return message.nack(failure, DeadLetterHeaders.of(stage, reason, attempts, kind));
     }
 

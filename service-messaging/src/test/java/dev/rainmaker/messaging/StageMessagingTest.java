@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.inject.Inject;
 
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
@@ -14,6 +15,7 @@ import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,6 +39,9 @@ class StageMessagingTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
 
     private TopicClient kafka;
 
@@ -64,6 +69,12 @@ class StageMessagingTest {
                 .containsKeys("ce_id", "ce_time");
         assertThat(recordsFor(EventType.DROPLET_ACTIVE.deadLetterTopic(), "ok-1"))
                 .isEmpty();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(registry.get("rainmaker.stage.latency")
+                                .tag("stage", "hardening-host")
+                                .timer()
+                                .count())
+                        .isPositive());
     }
 
     @Test
@@ -95,6 +106,22 @@ class StageMessagingTest {
         assertThat(failed.dropletId()).isEqualTo(22L);
         assertThat(failed.failure()).isEqualTo(FailureKind.PERMANENT);
         assertThat(recordsFor(EventType.HOST_HARDENED.topic(), "fail-2")).isEmpty();
+
+        assertThat(registry.get("rainmaker.dead-letters")
+                        .tags("stage", "hardening-host", "topic", EventType.DROPLET_ACTIVE.deadLetterTopic())
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(registry.get("rainmaker.provisioning-failed")
+                        .tags("stage", "hardening-host", "kind", "permanent")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(registry.get("rainmaker.stage.duration")
+                        .tags("stage", "hardening-host", "outcome", "failed")
+                        .timer()
+                        .count())
+                .isPositive();
     }
 
     @Test
