@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import dev.rainmaker.cli.DemoSignups;
@@ -31,21 +31,40 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real Prometheus scraping every service of one pipeline run with the real alerting rules, their {@code for:}
- * shortened to {@link #PENDING_FOR} and nothing else changed: a normal run pages nobody, a poison sign-up pages about
- * dead letters, customers held up by a stopped stack-service page about a stalled stage until it is back, and every
- * panel of the dashboard shows data.
+ * shortened to {@link #PENDING_FOR} and nothing else changed: a normal run pages nobody, a poison sign-up raises the
+ * dead-letter alert, customers waiting on a stopped stack-service page until it is back, and every panel of the
+ * dashboard shows data once the run has made it exist.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusIT {
 
-    static final Path RULES = Path.of("e2e-tests/src/test/resources/prometheus/temporary-rules.yaml");
-    static final Path DASHBOARD = Path.of("e2e-tests/src/test/resources/prometheus/temporary-dashboard.json");
+    static final Path RULES = Path.of("deploy/prometheus/rules.yaml");
+    static final Path DASHBOARD = Path.of("deploy/grafana/rainmaker.json");
 
+    static final String SLO_ALERT = "RainmakerSignupToReadySlow";
     static final String DEAD_LETTER_ALERT = "RainmakerDeadLetters";
-    static final String STALLED_STAGE_ALERT = "RainmakerServiceDown";
-    static final String SLO_ALERT = "RainmakerSignupToReadySlo";
+    static final String SERVICE_DOWN_ALERT = "RainmakerServiceDown";
+    static final String SERVICE_UNAVAILABLE_ALERT = "RainmakerServiceUnavailable";
 
-    private static final Duration PENDING_FOR = Duration.ofSeconds(4);
+    /**
+     * status-service (branch h6-status) is not part of this pipeline yet: no instance of it runs, so the rules rightly
+     * say so from the start. Remove when it joins {@link PipelineServices#NAMES}.
+     */
+    static final Map<String, String> STATUS_SERVICE_ABSENT =
+            Map.of("alertname", SERVICE_UNAVAILABLE_ALERT, "service", "status-service");
+
+    /**
+     * Every longer {@code for:} is cut to this. Not shorter: RainmakerStageStalled's condition (records in hand, none
+     * finished lately) holds for the first customers of a fresh run until one finishes, which its {@code for:} covers;
+     * no stage of a normal simulated run holds a record this long.
+     */
+    private static final Duration PENDING_FOR = Duration.ofSeconds(20);
+
+    /** The stack install on the first host booted for the stalled customers outlives stack-service's command timeout. */
+    private static final String STACK_INSTALL = "DEBIAN_FRONTEND=noninteractive apt-get install";
+
+    private static final Duration STACK_COMMAND_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration SLOW_INSTALL = Duration.ofSeconds(14);
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -64,7 +83,9 @@ class PrometheusIT {
                 options -> options.withPrometheus(
                         PrometheusSettings.forTests(LocalPipeline.repository().resolve(RULES), PENDING_FOR)),
                 cloud -> {},
-                UnaryOperator.identity());
+                launch -> launch.name().startsWith("stack-service")
+                        ? launch.withSystemProperty("rainmaker.ssh.command-timeout", STACK_COMMAND_TIMEOUT.toString())
+                        : launch);
         prometheus =
                 new PrometheusApi(pipeline.cloud().info().prometheus().url().orElseThrow());
     }
@@ -85,60 +106,88 @@ class PrometheusIT {
                         .containsAllEntriesOf(PipelineServices.NAMES.stream()
                                 .collect(Collectors.toMap(name -> name + "-1", name -> "up"))));
         assertThat(prometheus.alertingRuleNames())
-                .as("alerting rules Prometheus loaded")
-                .contains(DEAD_LETTER_ALERT, STALLED_STAGE_ALERT, SLO_ALERT);
+                .as("alerting rules Prometheus loaded from %s", RULES)
+                .contains(SLO_ALERT, DEAD_LETTER_ALERT, SERVICE_DOWN_ALERT, SERVICE_UNAVAILABLE_ALERT);
     }
 
     @Test
     @Order(2)
-    void aNormalRunOfSignupsFiresNoAlertAndLeavesTheSloAlertQuiet() {
+    void aNormalRunFiresNoAlertAndLeavesTheSloAlertQuiet() {
         Set<String> customers = publish(DemoSignups.create("prom-normal", 5));
 
         await().atMost(PIPELINE_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
-                .failFast("an alert was raised during a normal run", () -> !raised().isEmpty())
+                .failFast(
+                        "an alert was raised during a normal run",
+                        () -> assertThat(raised())
+                                .as("alerts firing (status-service's absence aside), or %s even pending", SLO_ALERT)
+                                .isEmpty())
                 .until(() -> pipeline.readyRecordsOf(customers).size() == customers.size());
         await().during(PENDING_FOR.multipliedBy(3))
                 .atMost(PENDING_FOR.multipliedBy(4))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(raised())
-                        .as("alerts firing, or the SLO alert pending, after a normal run")
+                        .as(
+                                "alerts firing (status-service's absence aside), or %s even pending, after a normal run",
+                                SLO_ALERT)
                         .isEmpty());
     }
 
     @Test
     @Order(3)
-    void aPoisonSignupFiresTheDeadLetterAlert() {
+    void aPoisonSignupFiresTheDeadLetterAlertForItsTopic() {
+        SignupReceived noEmail = DemoSignups.create("prom-no-email", 1).getFirst();
         pipeline.kafka().publish(EventType.SIGNUP_RECEIVED.topic(), "prom-poison", "this is not JSON {");
+        pipeline.kafka()
+                .publish(
+                        EventType.SIGNUP_RECEIVED.topic(),
+                        noEmail.customerId(),
+                        EventJson.write(noEmail).replace("\"" + noEmail.email() + "\"", "null"));
 
         await().atMost(ALERT_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(firing(DEAD_LETTER_ALERT))
                         .as("%s firing after a poison sign-up", DEAD_LETTER_ALERT)
-                        .isNotEmpty());
+                        .anySatisfy(labels -> assertThat(labels)
+                                .containsEntry("topic", EventType.SIGNUP_RECEIVED.deadLetterTopic())));
     }
 
     @Test
     @Order(4)
-    void customersWaitingOnAStoppedStackServiceFireTheStalledStageAlertUntilItIsBack() {
+    void customersWaitingOnAStoppedStackServicePageUntilItIsBack() {
         int stack = indexOf("stack-service");
         ServiceProcess stopped = pipeline.services().get(stack);
         stopped.close();
-        List<SignupReceived> signups = DemoSignups.create("prom-stalled", 3);
-        Set<String> customers = publish(signups);
+        // These customers meet DigitalOcean's 429s and 5xx on the way, and one stack install outlives its command
+        // timeout and is resumed: what the dashboard's panels on retries and resumptions show.
+        pipeline.cloud().digitalOcean().faults().serverErrors(0.3, 14).rateLimitStorm(Duration.ofSeconds(2));
+        AtomicBoolean firstHost = new AtomicBoolean(true);
+        pipeline.cloud().hosts().atEveryBoot(host -> {
+            if (firstHost.getAndSet(false)) {
+                host.outliveOnce(STACK_INSTALL, SLOW_INSTALL);
+            }
+        });
+        Set<String> customers = publish(DemoSignups.create("prom-stalled", 3));
         try (StageProgress progress = new StageProgress(pipeline.cloud().info().kafkaBootstrapServers(), customers)) {
             await().atMost(PIPELINE_TIMEOUT)
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> progress.inFlight("stack-service") == customers.size());
+        } finally {
+            pipeline.cloud().digitalOcean().faults().clear();
         }
 
-        await().atMost(ALERT_TIMEOUT)
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(firing(STALLED_STAGE_ALERT))
-                        .as(
-                                "%s firing while stack-service is stopped with %d customers waiting",
-                                STALLED_STAGE_ALERT, customers.size())
-                        .isNotEmpty());
+        await().atMost(ALERT_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(firing(SERVICE_UNAVAILABLE_ALERT))
+                    .as(
+                            "%s firing while stack-service is stopped with %d customers waiting",
+                            SERVICE_UNAVAILABLE_ALERT, customers.size())
+                    .anySatisfy(labels -> assertThat(labels).containsEntry("service", "stack-service"));
+            assertThat(firing(SERVICE_DOWN_ALERT))
+                    .as("%s firing while stack-service is stopped", SERVICE_DOWN_ALERT)
+                    .anySatisfy(labels -> assertThat(labels)
+                            .containsEntry("job", "stack-service")
+                            .containsEntry("instance", "stack-service-1"));
+        });
 
         ServiceProcess restarted = stopped.restart();
         synchronized (pipeline.services()) {
@@ -150,25 +199,27 @@ class PrometheusIT {
                 .until(() -> pipeline.readyRecordsOf(customers).size() == customers.size());
         await().atMost(ALERT_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(active(STALLED_STAGE_ALERT))
-                        .as("%s once stack-service is back and its customers are ready", STALLED_STAGE_ALERT)
-                        .isEmpty());
+                .untilAsserted(() -> assertThat(prometheus.alerts())
+                        .as("alerts about stack-service once it is back and its customers are ready")
+                        .noneSatisfy(alert -> assertThat(alert.labels())
+                                .containsAnyOf(
+                                        Map.entry("service", "stack-service"), Map.entry("job", "stack-service"))));
     }
 
     @Test
     @Order(5)
     void everyPanelOfTheDashboardShowsDataAfterTheRun() {
-        List<DashboardQueries.PanelQuery> queries =
-                DashboardQueries.of(LocalPipeline.repository().resolve(DASHBOARD));
-        assertThat(queries).as("queries in %s", DASHBOARD).isNotEmpty();
+        DashboardCheck check = DashboardCheck.of(LocalPipeline.repository().resolve(DASHBOARD), prometheus);
+        System.out.println("PrometheusIT: dashboard panels left out of the check: " + check.excluded());
+        assertThat(check.excludedWithData())
+                .as("panels left out as status-service's that show data after all: put them back")
+                .isEmpty();
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(queries)
-                        .as("panel queries that Prometheus refuses or that return no series")
-                        .allSatisfy(query -> assertThat(prometheus.query(query.expression()))
-                                .as(query.toString())
-                                .isNotEmpty()));
+                .untilAsserted(() -> assertThat(check.withoutData())
+                        .as("panel queries Prometheus refuses or that return no series, of %d checked", check.checked())
+                        .isEmpty());
     }
 
     private static Set<String> publish(List<SignupReceived> signups) {
@@ -177,10 +228,11 @@ class PrometheusIT {
         return signups.stream().map(SignupReceived::customerId).collect(Collectors.toSet());
     }
 
-    /** Alerts firing, and the SLO alert even when only pending. */
+    /** Alerts firing, and the SLO alert even when only pending; status-service's absence aside. */
     private static List<Alert> raised() {
         return prometheus.alerts().stream()
                 .filter(alert -> alert.firing() || alert.name().equals(SLO_ALERT))
+                .filter(alert -> !alert.labels().entrySet().containsAll(STATUS_SERVICE_ABSENT.entrySet()))
                 .toList();
     }
 
@@ -188,12 +240,6 @@ class PrometheusIT {
         return prometheus.alerts().stream()
                 .filter(alert -> alert.name().equals(name) && alert.firing())
                 .map(Alert::labels)
-                .toList();
-    }
-
-    private static List<Alert> active(String name) {
-        return prometheus.alerts().stream()
-                .filter(alert -> alert.name().equals(name))
                 .toList();
     }
 

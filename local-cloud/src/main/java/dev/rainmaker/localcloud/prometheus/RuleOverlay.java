@@ -15,21 +15,25 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * A Prometheus rules file with every alert's {@code for:} replaced, and nothing else changed: the same groups, the
+ * A Prometheus rules file with every alert's {@code for:} shortened, and nothing else changed: the same groups, the
  * same expressions, labels and annotations. A test cannot wait the ten minutes an on-call rule waits before it pages,
- * but it must exercise the expressions that page.
+ * but it must exercise the expressions that page. A {@code for:} already shorter (e.g. {@code 0m}) stays as it is.
  */
 public final class RuleOverlay {
 
     private RuleOverlay() {}
 
-    /** Writes {@code rules} to {@code overlay} with each alert's {@code for:} set to {@code pendingFor}. */
+    /** Writes {@code rules} to {@code overlay} with each alert's {@code for:} at most {@code pendingFor}. */
     public static Path write(Path rules, Duration pendingFor, Path overlay) {
         try {
             Map<String, Object> document = yaml().load(Files.readString(rules));
             for (Map<String, Object> group : listOfMaps(document.get("groups"), rules)) {
                 for (Map<String, Object> rule : listOfMaps(group.get("rules"), rules)) {
-                    if (rule.containsKey("alert") && rule.containsKey("for")) {
+                    if (rule.containsKey("alert")
+                            && rule.containsKey("for")
+                            && PrometheusDurations.parse(String.valueOf(rule.get("for")))
+                                            .compareTo(pendingFor)
+                                    > 0) {
                         rule.put("for", pendingFor.toMillis() + "ms");
                     }
                 }
@@ -37,7 +41,7 @@ public final class RuleOverlay {
             Files.createDirectories(overlay.toAbsolutePath().getParent());
             Files.writeString(
                     overlay,
-                    "# Generated from " + rules + " with every for: set to " + pendingFor.toMillis()
+                    "# Generated from " + rules + " with every longer for: cut to " + pendingFor.toMillis()
                             + "ms; do not edit.\n" + yaml().dump(document));
             return overlay;
         } catch (IOException e) {
