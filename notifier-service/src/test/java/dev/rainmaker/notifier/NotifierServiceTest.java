@@ -1,5 +1,9 @@
 package dev.rainmaker.notifier;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +23,7 @@ import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import dev.rainmaker.localcloud.smtp.ReceivedMail;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,6 +49,9 @@ class NotifierServiceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
 
     TopicClient kafka;
 
@@ -84,6 +92,33 @@ class NotifierServiceTest {
                 .contains("SSH host key fingerprint: " + stack.droplet().hostKeyFingerprint())
                 .contains("    - ada");
         assertThat(mail.htmlBody()).contains("<a href=\"http://127.10.0.9/\">").contains("<li><code>ada</code></li>");
+    }
+
+    @Test
+    void prometheusSeesEmailsSentTheStagesHandlingAndTheKafkaConsumersLag() throws Exception {
+        kafka.publish(
+                EventType.STACK_INSTALLED.topic(),
+                "notify-metrics",
+                EventJson.write(TestEvents.stackInstalled("notify-metrics", "m@acme.example")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !mailsTo("m@acme.example").isEmpty());
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(scrape())
+                        .containsPattern("rainmaker_notifier_emails_sent_total\\{email=\"ready\",?} [1-9]")
+                        .containsPattern(
+                                "rainmaker_stage_duration_seconds_bucket\\{outcome=\"done\",stage=\"emailing-customer\",le=\"")
+                        .containsPattern("rainmaker_stage_latency_seconds_count\\{stage=\"emailing-customer\",?} [1-9]")
+                        .contains("rainmaker_stage_in_progress{stage=\"emailing-customer\"")
+                        .containsPattern(
+                                "kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"kafka-consumer-"
+                                        + "stacks-installed-in\""));
+    }
+
+    private String scrape() throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test

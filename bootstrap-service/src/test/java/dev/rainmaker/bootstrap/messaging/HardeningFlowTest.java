@@ -60,6 +60,9 @@ class HardeningFlowTest {
     @TestHTTPResource("/q/health/ready")
     URL readiness;
 
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+
     @Inject
     FinalHostKeys finalHostKeys;
 
@@ -198,6 +201,21 @@ class HardeningFlowTest {
         assertThat(SimulatedHostsResource.hosts.commands(202)).isEmpty();
         assertThat(KafkaTopics.await(EventType.HOST_HARDENED.topic(), "mismatch-1", 1, Duration.ofSeconds(1)))
                 .isEmpty();
+        assertThat(scrape())
+                .containsPattern("rainmaker_ssh_connect_failures_total\\{reason=\"host-key-mismatch\",?} [1-9]")
+                .containsPattern("rainmaker_dead_letters_total\\{stage=\"hardening-host\","
+                        + "topic=\"rainmaker.droplet-active.dlq\",?} [1-9]")
+                .containsPattern("rainmaker_provisioning_failed_total\\{kind=\"permanent\","
+                        + "stage=\"hardening-host\",?} [1-9]")
+                .containsPattern("rainmaker_stage_duration_seconds_count\\{outcome=\"failed\","
+                        + "stage=\"hardening-host\",?} [1-9]")
+                .contains("kafka_consumer_fetch_manager_records_lag_max{");
+    }
+
+    private String scrape() throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test

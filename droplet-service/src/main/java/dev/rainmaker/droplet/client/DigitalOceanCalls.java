@@ -9,9 +9,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts calls to DigitalOcean ({@code rainmaker.digitalocean.calls}, by HTTP method and outcome), the 429s among
- * them ({@code rainmaker.digitalocean.rate-limited}) and customers given an active droplet
- * ({@code rainmaker.droplet.customers-provisioned}), and shows {@code rainmaker.digitalocean.calls-per-customer}.
+ * Counts calls to DigitalOcean, in Prometheus {@code rainmaker_digitalocean_calls_total{method,endpoint,status,outcome}}
+ * (endpoint: the path with ids and names replaced, e.g. {@code /v2/droplets/{id}}; status: the HTTP status, or
+ * {@code none} when DigitalOcean did not answer; outcome: {@code success}, {@code rate-limited}, {@code client-error},
+ * {@code server-error}, {@code no-answer}), the 429s among them ({@code rainmaker_digitalocean_rate_limited_total})
+ * and customers given an active droplet ({@code rainmaker_droplet_customers_provisioned_total}), and shows
+ * {@code rainmaker_digitalocean_calls_per_customer}.
  */
 @ApplicationScoped
 public class DigitalOceanCalls implements ProvisionedCustomers {
@@ -33,14 +36,37 @@ public class DigitalOceanCalls implements ProvisionedCustomers {
                 .register(registry);
     }
 
-    void count(String method, String outcome) {
+    void count(String method, String pathAndQuery, int status) {
+        count(method, pathAndQuery, String.valueOf(status), outcome(status));
+    }
+
+    void unanswered(String method, String pathAndQuery) {
+        count(method, pathAndQuery, "none", "no-answer");
+    }
+
+    private void count(String method, String pathAndQuery, String status, String outcome) {
         calls.incrementAndGet();
         Counter.builder(METRIC)
                 .description("Calls to the DigitalOcean API")
                 .tag("method", method)
+                .tag("endpoint", endpoint(pathAndQuery))
+                .tag("status", status)
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * The endpoint a call went to, with what varies per call replaced: {@code /v2/droplets/4012} is
+     * {@code /v2/droplets/{id}}, {@code /v2/tags/rainmaker/resources} is {@code /v2/tags/{name}/resources}.
+     */
+    static String endpoint(String pathAndQuery) {
+        String[] segments = pathAndQuery.replaceFirst("\\?.*", "").split("/", -1);
+        // "", "v2", the collection, then the one item's id or name
+        if (segments.length > 3) {
+            segments[3] = "tags".equals(segments[2]) ? "{name}" : "{id}";
+        }
+        return String.join("/", segments);
     }
 
     void rateLimited() {

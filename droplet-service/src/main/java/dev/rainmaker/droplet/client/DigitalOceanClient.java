@@ -179,7 +179,7 @@ public class DigitalOceanClient implements DigitalOceanApi {
             budget.acquire();
             HttpResponse<Buffer> response = exchange(method, pathAndQuery, body, call);
             int status = response.statusCode();
-            calls.count(method.name(), DigitalOceanCalls.outcome(status));
+            calls.count(method.name(), pathAndQuery, status);
             RateLimitHeaders.read(response).ifPresent(h -> budget.observe(h.remaining(), h.reset()));
             if (status == 429) {
                 Instant until = RateLimitHeaders.retryAt(response, clock.instant(), SHORTEST_RATE_LIMIT_PAUSE);
@@ -211,7 +211,7 @@ public class DigitalOceanClient implements DigitalOceanApi {
             Uni<HttpResponse<Buffer>> answer = body == null ? request.send() : request.sendJsonObject(body);
             return answer.await().atMost(config.requestTimeout().plusSeconds(5));
         } catch (RuntimeException e) {
-            calls.count(method.name(), "no-answer");
+            calls.unanswered(method.name(), pathAndQuery);
             Throwable reason = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new DigitalOceanException(
                     call + ": no answer from DigitalOcean at " + config.apiUrl() + " (" + reason + ")", 0, true, e);

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.service.teardown.DropletCompensation;
 import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
+import dev.rainmaker.messaging.StageMetrics;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,15 +17,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ProvisioningFailedConsumer {
 
-    private final DropletCompensation compensation;
+    /** The {@code stage} label of this consumer's dead letters: not a provisioning stage, the teardown. */
+    static final String STAGE_LABEL = "tearing-down";
 
-    ProvisioningFailedConsumer(DropletCompensation compensation) {
+    private final DropletCompensation compensation;
+    private final StageMetrics metrics;
+
+    ProvisioningFailedConsumer(DropletCompensation compensation, StageMetrics metrics) {
         this.compensation = compensation;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.PROVISIONING_FAILED_IN)
     @RunOnVirtualThread
     public void consume(String value) {
-        compensation.afterFailure(EventJson.read(value, ProvisioningFailed.class));
+        try {
+            compensation.afterFailure(EventJson.read(value, ProvisioningFailed.class));
+        } catch (RuntimeException e) {
+            metrics.deadLettered(STAGE_LABEL, EventType.PROVISIONING_FAILED.topic());
+            throw e;
+        }
     }
 }

@@ -163,13 +163,15 @@ class DropletServiceTests {
     }
 
     @Test
-    void callsToDigitalOceanAreCountedByMethodAndOutcome() throws Exception {
+    void callsToDigitalOceanAreCountedByMethodEndpointStatusAndOutcomeAndTheConsumersLagIsExported() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.body())
-                .containsPattern("rainmaker_digitalocean_calls_total\\{[^}]*method=\"GET\"[^}]*"
-                        + "outcome=\"success\"[^}]*} [1-9]");
+                .containsPattern("rainmaker_digitalocean_calls_total\\{endpoint=\"/v2/droplets\",method=\"GET\","
+                        + "outcome=\"success\",status=\"200\",?} [1-9]")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*"
+                        + "client_id=\"kafka-consumer-signups-in\"");
     }
 
     private ConsumerRecord<String, String> awaitOne(String topic, String key) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.inject.Inject;
 
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.DropletActive;
@@ -18,6 +19,7 @@ import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -52,6 +54,9 @@ class FailureAndCompensationTests {
 
     @ConfigProperty(name = "rainmaker.droplet.api-url")
     String apiUrl;
+
+    @Inject
+    MeterRegistry meters;
 
     private KafkaProducer<String, String> producer;
     private TopicReader reader;
@@ -88,6 +93,16 @@ class FailureAndCompensationTests {
         assertThat(failed.stage()).isEqualTo(ProvisioningStage.VALIDATING_SIGNUP);
         assertThat(failed.signup()).isNull();
         assertThat(failed.reason()).isEqualTo("sign-up of customer 'no-email-2' is invalid: email is missing");
+        assertThat(meters.get("rainmaker.dead-letters")
+                        .tags("stage", "validating-signup", "topic", SIGNUPS_DLQ)
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("rainmaker.provisioning-failed")
+                        .tags("stage", "validating-signup", "kind", "permanent")
+                        .counter()
+                        .count())
+                .isPositive();
     }
 
     @Test
@@ -111,6 +126,15 @@ class FailureAndCompensationTests {
 
         Thread.sleep(2000);
         assertThat(reader.records(FAILED_DLQ, "acme-fails-later")).isEmpty();
+        assertThat(meters.get("rainmaker.compensations")
+                        .tag("outcome", "destroyed")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.find("rainmaker.compensations")
+                        .tag("outcome", "failed")
+                        .counter())
+                .isNull();
     }
 
     @Test

@@ -13,11 +13,13 @@ import jakarta.inject.Inject;
 
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.hostaccess.FirstLoginShell;
+import dev.rainmaker.hostaccess.HostKeyMismatch;
 import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.hostaccess.HostShells;
 import dev.rainmaker.hostaccess.HostUnreachable;
 import dev.rainmaker.hostaccess.LoginRefused;
 import dev.rainmaker.hostaccess.config.SshConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -40,15 +42,17 @@ public class SshHostShells implements HostShells, AutoCloseable {
     private final SshSettings settings;
     private final ProvisioningKeyFile key;
     private final SshClient client;
+    private final SshMetrics metrics;
 
     @Inject
-    SshHostShells(SshConfig config, ProvisioningKeyFile key) {
-        this(SshSettings.from(config), key);
+    SshHostShells(SshConfig config, ProvisioningKeyFile key, MeterRegistry registry) {
+        this(SshSettings.from(config), key, registry);
     }
 
-    public SshHostShells(SshSettings settings, ProvisioningKeyFile key) {
+    public SshHostShells(SshSettings settings, ProvisioningKeyFile key, MeterRegistry registry) {
         this.settings = settings;
         this.key = key;
+        this.metrics = new SshMetrics(registry);
         this.client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(HostKeyPin.VERIFIER);
         client.start();
@@ -76,15 +80,25 @@ public class SshHostShells implements HostShells, AutoCloseable {
         Backoff backoff = settings.retry().start(System::nanoTime);
         for (int attempt = 1; ; attempt++) {
             try {
-                return logIn(droplet, host, pins.get(), identities);
+                SshHostShell shell = logIn(droplet, host, pins.get(), identities);
+                metrics.loggedIn();
+                return shell;
+            } catch (LoginRefused refused) {
+                metrics.failed("login-refused");
+                throw refused;
+            } catch (HostKeyMismatch mismatch) {
+                metrics.failed("host-key-mismatch");
+                throw mismatch;
             } catch (InterruptedIOException stopping) {
                 Thread.currentThread().interrupt();
                 throw new HostUnreachable(host, attempt);
             } catch (IOException notYet) {
                 Optional<Duration> wait = backoff.next();
                 if (wait.isEmpty()) {
+                    metrics.failed("unreachable");
                     throw new HostUnreachable(host, settings.retry().budget(), attempt, notYet.getMessage());
                 }
+                metrics.failed("not-yet");
                 // Once per host at INFO, so that a host still booting shows in the log; each retry at DEBUG.
                 LOG.logf(
                         attempt == 1 ? Logger.Level.INFO : Logger.Level.DEBUG,

@@ -57,7 +57,8 @@ class ResumingStagesTests {
                         Duration.ofSeconds(5),
                         COMMAND_TIMEOUT,
                         new RetryPolicy(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(300))),
-                new ProvisioningKeyFile(key.privateKeyFile()));
+                new ProvisioningKeyFile(key.privateKeyFile()),
+                new SimpleMeterRegistry());
         hostKey = HostKey.generate();
         String address =
                 hosts.boot(new HostSpec(7, "rm-acme-7", TestCloudConfig.render(hostKey, List.of(key.publicKeyLine()))));

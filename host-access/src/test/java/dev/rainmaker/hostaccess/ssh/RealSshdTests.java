@@ -21,6 +21,7 @@ import dev.rainmaker.hostaccess.HostShell;
 import dev.rainmaker.hostaccess.LoginRefused;
 import dev.rainmaker.localcloud.hosts.HostKey;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -192,7 +193,8 @@ class RealSshdTests {
                         Duration.ofSeconds(5),
                         commandTimeout,
                         new RetryPolicy(Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMillis(400))),
-                new ProvisioningKeyFile(key.privateKeyFile()));
+                new ProvisioningKeyFile(key.privateKeyFile()),
+                new SimpleMeterRegistry());
         return shells;
     }
 

@@ -18,6 +18,7 @@ import dev.rainmaker.localcloud.hosts.HostSpec;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
 import dev.rainmaker.localcloud.hosts.SimulatedHosts;
 import dev.rainmaker.localcloud.hosts.TestCloudConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class SshHostShellsTests {
     private final SimulatedHosts hosts = SimulatedHosts.onFreePort();
     private ProvisioningKey key;
     private SshHostShells shells;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void writeProvisioningKey() {
@@ -107,6 +109,7 @@ class SshHostShellsTests {
                 .hasMessageContaining("presented host key " + hostKey.fingerprint())
                 .hasMessageContaining("not the pinned SHA256:AAAA");
         assertThat(hosts.commands(1)).isEmpty();
+        assertThat(failures("host-key-mismatch")).isEqualTo(1);
     }
 
     @Test
@@ -119,6 +122,8 @@ class SshHostShellsTests {
         try (HostShell shell = shells.open(droplet(address, hostKey.fingerprint()))) {
             assertThat(shell.run("dpkg -s nginx").exitStatus()).isEqualTo(1);
         }
+        assertThat(failures("not-yet")).isPositive();
+        assertThat(meters.get("rainmaker.ssh.logins").counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -133,6 +138,8 @@ class SshHostShellsTests {
                 .satisfies(failure -> assertThat(((HostUnreachable) failure).attempts())
                         .as("attempts counted for the dead-letter headers")
                         .isGreaterThan(1));
+        assertThat(failures("unreachable")).isEqualTo(1);
+        assertThat(meters.find("rainmaker.ssh.logins").counter()).isNull();
     }
 
     @Test
@@ -148,6 +155,14 @@ class SshHostShellsTests {
                         + ") refused root login with the provisioning key")
                 .hasMessageNotContaining("PRIVATE KEY");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failures("login-refused")).isEqualTo(1);
+    }
+
+    private double failures(String reason) {
+        return meters.get("rainmaker.ssh.connect-failures")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     @Test
@@ -182,7 +197,7 @@ class SshHostShellsTests {
                 Duration.ofSeconds(5),
                 commandTimeout,
                 new RetryPolicy(budget, Duration.ofMillis(100), Duration.ofMillis(400)));
-        return new SshHostShells(settings, new ProvisioningKeyFile(key.privateKeyFile()));
+        return new SshHostShells(settings, new ProvisioningKeyFile(key.privateKeyFile()), meters);
     }
 
     private static Droplet droplet(String address, String fingerprint) {

@@ -27,16 +27,20 @@ public class CustomerMailer implements CustomerEmails {
     }
 
     private final NotifierConfig config;
+    private final MailMetrics metrics;
 
-    CustomerMailer(NotifierConfig config) {
+    CustomerMailer(NotifierConfig config, MailMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Override
     public void send(ReadyEmail email) {
         try {
             sendNow(email);
+            metrics.sent("ready");
         } catch (RuntimeException e) {
+            metrics.refused("ready", e);
             if (MailFailures.isTransient(e)) {
                 throw new MailUnavailable("the mail server did not take the email for now: " + describe(e), e);
             }

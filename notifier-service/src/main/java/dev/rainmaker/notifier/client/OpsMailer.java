@@ -19,17 +19,25 @@ public class OpsMailer implements DigestSender {
     }
 
     private final NotifierConfig config;
+    private final MailMetrics metrics;
 
-    OpsMailer(NotifierConfig config) {
+    OpsMailer(NotifierConfig config, MailMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Override
     public void send(List<FailureLine> failures) {
         String customers = failures.size() == 1 ? "1 customer" : failures.size() + " customers";
-        Templates.digest(failures, config.productName())
-                .to(config.opsEmail())
-                .subject(config.productName() + ": provisioning failed for " + customers)
-                .sendAndAwait();
+        try {
+            Templates.digest(failures, config.productName())
+                    .to(config.opsEmail())
+                    .subject(config.productName() + ": provisioning failed for " + customers)
+                    .sendAndAwait();
+        } catch (RuntimeException e) {
+            metrics.refused("digest", e);
+            throw e;
+        }
+        metrics.sent("digest");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.InvalidEventException;
 import dev.rainmaker.events.ProvisioningFailed;
+import dev.rainmaker.messaging.StageMetrics;
 import dev.rainmaker.notifier.service.FailureDigest;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,10 +22,15 @@ public class ProvisioningFailedConsumer {
 
     static final String CHANNEL = "provisioning-failed-in";
 
-    private final FailureDigest digest;
+    /** The {@code stage} label of this consumer's dead letters: not a provisioning stage, the ops digest. */
+    static final String STAGE_LABEL = "ops-digest";
 
-    ProvisioningFailedConsumer(FailureDigest digest) {
+    private final FailureDigest digest;
+    private final StageMetrics metrics;
+
+    ProvisioningFailedConsumer(FailureDigest digest, StageMetrics metrics) {
         this.digest = digest;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -33,6 +39,7 @@ public class ProvisioningFailedConsumer {
         try {
             failure = EventJson.read(message.getPayload(), ProvisioningFailed.class);
         } catch (InvalidEventException e) {
+            metrics.deadLettered(STAGE_LABEL, message);
             return message.nack(e);
         }
         digest.add(failure, message::ack);

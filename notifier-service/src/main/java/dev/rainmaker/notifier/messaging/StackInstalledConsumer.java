@@ -9,6 +9,7 @@ import dev.rainmaker.events.InvalidEventException;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.messaging.FailureReports;
+import dev.rainmaker.messaging.StageMetrics;
 import dev.rainmaker.notifier.service.ReadyNotifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -35,21 +36,29 @@ public class StackInstalledConsumer {
     private final EventPublisher publisher;
     private final ReadyCustomers readyCustomers;
     private final FailureReports failures;
+    private final StageMetrics metrics;
 
     StackInstalledConsumer(
-            ReadyNotifier notifier, EventPublisher publisher, ReadyCustomers readyCustomers, FailureReports failures) {
+            ReadyNotifier notifier,
+            EventPublisher publisher,
+            ReadyCustomers readyCustomers,
+            FailureReports failures,
+            StageMetrics metrics) {
         this.notifier = notifier;
         this.publisher = publisher;
         this.readyCustomers = readyCustomers;
         this.failures = failures;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onStackInstalled(Message<String> message) {
+        StageMetrics.Handling handling = metrics.started(STAGE, message);
         StackInstalled stack;
         try {
             stack = EventJson.read(message.getPayload(), StackInstalled.class);
         } catch (InvalidEventException e) {
+            handling.unreadable();
             return Uni.createFrom().completionStage(failures.unreadable(message, STAGE, e));
         }
         return Uni.createFrom()
@@ -58,8 +67,10 @@ public class StackInstalledConsumer {
                 .onItemOrFailure()
                 .transformToUni((ready, failure) -> {
                     if (failure != null) {
+                        handling.failed();
                         return failed(message, stack, failure);
                     }
+                    handling.done();
                     return ready.isPresent()
                             ? settle(message, publish(message, ready.get()))
                             : settle(message, publisher.skipConsumed(message));

@@ -8,8 +8,6 @@ import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.StackInstalled;
 import dev.rainmaker.notifier.config.NotifierConfig;
 import dev.rainmaker.notifier.domain.ReadyEmail;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,18 +20,16 @@ public class ReadyNotifier {
     private static final Logger LOG = Logger.getLogger(ReadyNotifier.class);
 
     private final CustomerEmails mailer;
-    private final Counter emailsSent;
     private final int attempts;
     private final Duration firstRetryDelay;
 
     @Inject
-    ReadyNotifier(CustomerEmails mailer, MeterRegistry registry, NotifierConfig config) {
-        this(mailer, registry, config.mailAttempts(), config.mailRetryDelay());
+    ReadyNotifier(CustomerEmails mailer, NotifierConfig config) {
+        this(mailer, config.mailAttempts(), config.mailRetryDelay());
     }
 
-    ReadyNotifier(CustomerEmails mailer, MeterRegistry registry, int attempts, Duration firstRetryDelay) {
+    ReadyNotifier(CustomerEmails mailer, int attempts, Duration firstRetryDelay) {
         this.mailer = mailer;
-        this.emailsSent = registry.counter("rainmaker.notifier.emails.sent");
         this.attempts = attempts;
         this.firstRetryDelay = firstRetryDelay;
     }
@@ -51,7 +47,6 @@ public class ReadyNotifier {
                         signup.adminUsers().stream()
                                 .map(admin -> admin.username())
                                 .toList()));
-        emailsSent.increment();
         LOG.infof("customer %s told that %s is ready", signup.customerId(), stack.appUrl());
         return new CustomerReady(signup, stack.droplet(), stack.appUrl());
     }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.rainmaker.notifier.TestEvents;
 import dev.rainmaker.notifier.domain.ReadyEmail;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,7 @@ class ReadyNotifierTests {
     @Test
     void aMailServerBusyForAWhileIsTriedAgainAndTheCustomerToldOnce() {
         FlakyEmails emails = new FlakyEmails(2);
-        ReadyNotifier notifier = new ReadyNotifier(emails, new SimpleMeterRegistry(), 4, NO_WAIT);
+        ReadyNotifier notifier = new ReadyNotifier(emails, 4, NO_WAIT);
 
         var ready = notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example"));
 
@@ -38,7 +37,7 @@ class ReadyNotifierTests {
     @Test
     void aMailServerBusyForTooLongFailsTheCustomerSayingHowOftenItWasTried() {
         FlakyEmails emails = new FlakyEmails(10);
-        ReadyNotifier notifier = new ReadyNotifier(emails, new SimpleMeterRegistry(), 4, NO_WAIT);
+        ReadyNotifier notifier = new ReadyNotifier(emails, 4, NO_WAIT);
 
         assertThatThrownBy(() -> notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example")))
                 .isInstanceOf(MailUnavailable.class)
@@ -56,7 +55,6 @@ class ReadyNotifierTests {
                     tried.add(email);
                     throw new IllegalStateException("550 no such mailbox");
                 },
-                new SimpleMeterRegistry(),
                 4,
                 NO_WAIT);
 

@@ -18,10 +18,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DropletCompensationTests {
 
     private final FakeDigitalOcean digitalOcean = new FakeDigitalOcean();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TransientRetry retry = new TransientRetry(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)));
     private final FleetWatcher watcher = new FleetWatcher(
             digitalOcean,
@@ -41,6 +43,7 @@ class DropletCompensationTests {
         assertThat(compensation.afterFailure(failure("acme-1", ProvisioningStage.HARDENING_HOST, reported)))
                 .containsExactly(reported);
         assertThat(digitalOcean.destroyed).containsExactlyInAnyOrder(named, reported);
+        assertThat(compensations("destroyed")).isEqualTo(2);
     }
 
     @Test
@@ -53,6 +56,20 @@ class DropletCompensationTests {
         assertThat(compensation.afterFailure(failure("acme-2", ProvisioningStage.EMAILING_CUSTOMER, null)))
                 .isEmpty();
         assertThat(digitalOcean.destroyed).isEmpty();
+        assertThat(compensations("none")).isEqualTo(2);
+    }
+
+    @Test
+    void aTeardownThatCannotReachDigitalOceanIsCountedAsFailedAndThrownForTheDeadLetter() {
+        long droplet = create("rm-acme-4");
+        digitalOcean.failListingsWith = 503;
+        digitalOcean.failingListings = 10;
+
+        assertThatThrownBy(() ->
+                        compensation(true).afterFailure(failure("acme-4", ProvisioningStage.HARDENING_HOST, droplet)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(compensations("failed")).isEqualTo(1);
+        assertThat(digitalOcean.destroyed).isEmpty();
     }
 
     @Test
@@ -62,10 +79,19 @@ class DropletCompensationTests {
         assertThat(compensation(false).afterFailure(failure("acme-3", ProvisioningStage.INSTALLING_STACK, droplet)))
                 .isEmpty();
         assertThat(digitalOcean.destroyed).isEmpty();
+        assertThat(compensations("kept")).isEqualTo(1);
+    }
+
+    private double compensations(String outcome) {
+        return meters.get(DropletCompensation.METRIC)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     private DropletCompensation compensation(boolean destroyFailedDroplets) {
-        return new DropletCompensation(watcher, new DropletDestroyer(digitalOcean, retry, destroyFailedDroplets));
+        return new DropletCompensation(
+                watcher, new DropletDestroyer(digitalOcean, retry, destroyFailedDroplets), meters);
     }
 
     private long create(String name) {
