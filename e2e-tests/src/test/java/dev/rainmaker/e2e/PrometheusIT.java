@@ -63,6 +63,9 @@ class PrometheusIT {
     /** The stack install on the first host booted for the stalled customers outlives stack-service's command timeout. */
     private static final String STACK_INSTALL = "DEBIAN_FRONTEND=noninteractive apt-get install";
 
+    /** Longer than a droplet takes to become active here, so that bootstrap-service finds SSH refused at first. */
+    private static final Duration SSH_REFUSED_AFTER_BOOT = Duration.ofSeconds(10);
+
     private static final Duration STACK_COMMAND_TIMEOUT = Duration.ofSeconds(8);
     private static final Duration SLOW_INSTALL = Duration.ofSeconds(14);
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(2);
@@ -130,8 +133,8 @@ class PrometheusIT {
                                 .as("alerts firing (status-service's absence aside), or %s even pending", SLO_ALERT)
                                 .isEmpty())
                 .until(() -> pipeline.readyRecordsOf(customers).size() == customers.size());
-        await().during(PENDING_FOR.multipliedBy(3))
-                .atMost(PENDING_FOR.multipliedBy(4))
+        await().during(PENDING_FOR.plusSeconds(5))
+                .atMost(PENDING_FOR.plusSeconds(15))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(raised())
                         .as(
@@ -231,12 +234,12 @@ class PrometheusIT {
 
     /**
      * What the next customers meet on the way, so that the dashboard's panels on retries and failures have data:
-     * DigitalOcean's 429s and 5xx, hosts refusing SSH for their first seconds, the first host's stack install outliving
-     * stack-service's command timeout (the stage resumes).
+     * DigitalOcean's 429s and 5xx, hosts refusing SSH for their first {@link #SSH_REFUSED_AFTER_BOOT}, and the first
+     * host's stack install outliving stack-service's command timeout (the stage resumes).
      */
     private static void misbehaveOnTheWay() {
         pipeline.cloud().digitalOcean().faults().serverErrors(0.3, 14).rateLimitStorm(Duration.ofSeconds(2));
-        pipeline.cloud().hosts().refuseConnectionsAtEveryBoot(Duration.ofSeconds(3));
+        pipeline.cloud().hosts().refuseConnectionsAtEveryBoot(SSH_REFUSED_AFTER_BOOT);
         AtomicBoolean firstHost = new AtomicBoolean(true);
         pipeline.cloud().hosts().atEveryBoot(host -> {
             if (firstHost.getAndSet(false)) {
