@@ -60,7 +60,7 @@ class PrometheusIT {
      */
     private static final Duration PENDING_FOR = Duration.ofSeconds(20);
 
-    /** The stack install on the first host booted for the stalled customers outlives stack-service's command timeout. */
+    /** The first stalled customer's stack install outlives stack-service's command timeout. */
     private static final String STACK_INSTALL = "DEBIAN_FRONTEND=noninteractive apt-get install";
 
     /** Longer than a droplet takes to become active here, so that bootstrap-service finds SSH refused at first. */
@@ -138,7 +138,7 @@ class PrometheusIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(raised())
                         .as(
-                                "alerts firing (status-service's absence aside), or %s even pending, after a normal run",
+                                "alerts firing (status-service's absence aside), or %s pending, after a normal run",
                                 SLO_ALERT)
                         .isEmpty());
     }
