@@ -41,6 +41,7 @@ public record LocalCloudInfo(
         properties.setProperty("provisioning.public-key", provisioningPublicKey.toString());
         properties.setProperty("hosts", hosts);
         prometheus.url().ifPresent(url -> properties.setProperty("prometheus.url", url));
+        prometheus.alertsPage().ifPresent(page -> properties.setProperty("prometheus.alerts-page", page));
         prometheus
                 .targetsFile()
                 .ifPresent(targets -> properties.setProperty("prometheus.targets-file", targets.toString()));
@@ -79,6 +80,7 @@ public record LocalCloudInfo(
                 properties.getProperty("hosts"),
                 new PrometheusInfo(
                         Optional.ofNullable(properties.getProperty("prometheus.url")),
+                        Optional.ofNullable(properties.getProperty("prometheus.alerts-page")),
                         Optional.ofNullable(properties.getProperty("prometheus.targets-file"))
                                 .map(Path::of),
                         properties.getProperty("prometheus.not-running", "")));

@@ -14,15 +14,16 @@ class LocalCloudInfoTests {
 
     @Test
     void readsBackWhereItsPrometheusAnswersAndItsTargetsFile(@TempDir Path directory) {
-        LocalCloudInfo info = info(PrometheusInfo.running("http://127.0.0.1:41234", directory.resolve("targets.json")));
+        LocalCloudInfo info = info(PrometheusInfo.running(
+                "http://127.0.0.1:41234", "http://127.0.0.1:41234/classic/alerts", directory.resolve("targets.json")));
 
         info.writeTo(directory.resolve("local-cloud.properties"));
         PrometheusInfo read = LocalCloudInfo.readFrom(directory.resolve("local-cloud.properties"))
                 .prometheus();
 
         assertThat(read).isEqualTo(info.prometheus());
-        assertThat(read.alertsPage()).contains("http://127.0.0.1:41234/alerts");
-        assertThat(read.describe()).contains("http://127.0.0.1:41234/alerts");
+        assertThat(read.alertsPage()).contains("http://127.0.0.1:41234/classic/alerts");
+        assertThat(read.describe()).contains("http://127.0.0.1:41234/classic/alerts");
     }
 
     @Test

@@ -32,12 +32,18 @@ public final class PrometheusServer implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final Process process;
-    private final PrometheusInfo info;
+    /** The alerts page of the current UI, then of the classic one (all Debian's build ships). */
+    private static final List<String> ALERTS_PAGES = List.of("/alerts", "/classic/alerts");
 
-    private PrometheusServer(Process process, PrometheusInfo info) {
+    private final Process process;
+    private final String url;
+    private final Path targetsFile;
+    private String alertsPage;
+
+    private PrometheusServer(Process process, String url, Path targetsFile) {
         this.process = process;
-        this.info = info;
+        this.url = url;
+        this.targetsFile = targetsFile;
     }
 
     /** Why this machine cannot run it, or empty when it can. */
@@ -82,9 +88,9 @@ public final class PrometheusServer implements AutoCloseable {
                             .redirectErrorStream(true)
                             .redirectOutput(log.toFile()),
                     ChildProcesses.OnParentDeath.TERM);
-            String url = "http://127.0.0.1:" + port;
-            PrometheusServer server = new PrometheusServer(process, PrometheusInfo.running(url, targets));
+            PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port, targets);
             server.awaitReady(log);
+            server.alertsPage = server.findAlertsPage();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Prometheus in " + directory, e);
@@ -92,15 +98,40 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public PrometheusInfo info() {
-        return info;
+        return PrometheusInfo.running(url, alertsPage, targetsFile);
     }
 
     public String url() {
-        return info.url().orElseThrow();
+        return url;
+    }
+
+    private String findAlertsPage() {
+        for (String path : ALERTS_PAGES) {
+            if (answers(URI.create(url + path)) == 200) {
+                return url + path;
+            }
+        }
+        return url;
+    }
+
+    private static int answers(URI page) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(page)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private void awaitReady(Path log) {
-        URI ready = URI.create(url() + "/-/ready");
+        URI ready = URI.create(url + "/-/ready");
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -31,13 +31,22 @@ class PrometheusServerTests {
 
     @Test
     void scrapesEachTargetUnderItsJobAndInstanceAndFiresAnAlertAfterTheShortenedFor(@TempDir Path directory)
-            throws IOException {
+            throws IOException, InterruptedException {
         HttpServer service = metricsEndpoint("rainmaker_signups_total 3\n");
         try (PrometheusServer prometheus = PrometheusServer.start(
                 directory, PrometheusSettings.forTests(TestRules.file(), Duration.ofSeconds(1)))) {
             PrometheusApi api = new PrometheusApi(prometheus.url());
             assertThat(prometheus.url()).startsWith("http://127.0.0.1:").doesNotEndWith(":9090");
             assertThat(api.alertingRuleNames()).contains("RainmakerServiceDown");
+            String alertsPage = prometheus.info().alertsPage().orElseThrow();
+            assertThat(java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(alertsPage))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .as("the alerts page %s", alertsPage)
+                    .contains("RainmakerServiceDown");
 
             ScrapeTargets.in(prometheus.info().targetsFile().orElseThrow())
                     .add(
