@@ -115,6 +115,18 @@ class NotifierServiceTest {
                                         + "stacks-installed-in\""));
     }
 
+    @Test
+    void aFailureReportThatIsNotJsonIsDeadLetteredAndCountedAsTheOpsDigestsDeadLetter() throws Exception {
+        kafka.publish(EventType.PROVISIONING_FAILED.topic(), "digest-garbled", "{not json");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !recordsFor(EventType.PROVISIONING_FAILED.deadLetterTopic(), "digest-garbled")
+                        .isEmpty());
+        assertThat(scrape())
+                .containsPattern("rainmaker_dead_letters_total\\{stage=\"ops-digest\","
+                        + "topic=\"rainmaker.provisioning-failed.dlq\",?} [1-9]");
+    }
+
     private String scrape() throws Exception {
         return HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString())
