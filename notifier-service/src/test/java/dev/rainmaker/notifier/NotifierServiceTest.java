@@ -107,12 +107,24 @@ class NotifierServiceTest {
                 .untilAsserted(() -> assertThat(scrape())
                         .containsPattern("rainmaker_notifier_emails_sent_total\\{email=\"ready\",?} [1-9]")
                         .containsPattern(
-                                "rainmaker_stage_duration_seconds_bucket\\{outcome=\"done\",stage=\"emailing-customer\",le=\"")
-                        .containsPattern("rainmaker_stage_latency_seconds_count\\{stage=\"emailing-customer\",?} [1-9]")
-                        .contains("rainmaker_stage_in_progress{stage=\"emailing-customer\"")
+                                "rainmaker_stage_duration_seconds_bucket\\{outcome=\"done\",stage=\"email\",le=\"")
+                        .containsPattern("rainmaker_stage_latency_seconds_count\\{stage=\"email\",?} [1-9]")
+                        .contains("rainmaker_stage_in_progress{stage=\"email\"")
                         .containsPattern(
                                 "kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"kafka-consumer-"
                                         + "stacks-installed-in\""));
+    }
+
+    @Test
+    void aFailureReportThatIsNotJsonIsDeadLetteredAndCountedAsTheOpsDigestsDeadLetter() throws Exception {
+        kafka.publish(EventType.PROVISIONING_FAILED.topic(), "digest-garbled", "{not json");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !recordsFor(EventType.PROVISIONING_FAILED.deadLetterTopic(), "digest-garbled")
+                        .isEmpty());
+        assertThat(scrape())
+                .containsPattern("rainmaker_dead_letters_total\\{stage=\"ops-digest\","
+                        + "topic=\"rainmaker.provisioning-failed.dlq\",?} [1-9]");
     }
 
     private String scrape() throws Exception {

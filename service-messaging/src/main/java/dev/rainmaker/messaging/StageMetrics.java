@@ -2,7 +2,6 @@ package dev.rainmaker.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +17,8 @@ import io.micrometer.core.instrument.Timer;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * What every stage counts, in Prometheus terms ({@code stage} is the stage's name in lower case with hyphens, e.g.
- * {@code hardening-host}; no label ever names a customer):
+ * What every stage counts, in Prometheus terms ({@code stage} is one word per stage, {@link #label}: {@code signup},
+ * {@code droplet}, {@code hardening}, {@code stack}, {@code email}; no label ever names a customer):
  * <ul>
  *   <li>{@code rainmaker_stage_duration_seconds{stage,outcome}}: a record's handling, read to acked ({@code done}) or
  *       given up ({@code failed}, {@code unreadable}); a histogram, so p50/p95 come from {@code histogram_quantile}
@@ -52,9 +51,18 @@ public class StageMetrics {
         this.registry = registry;
     }
 
-    /** The {@code stage} label of a stage: {@code HARDENING_HOST} is {@code hardening-host}. */
+    /**
+     * The {@code stage} label of a stage: one word, the same as host-access's meters and status-service's gauges use
+     * where they name the stage ({@code hardening}, {@code stack}, {@code email}).
+     */
     public static String label(ProvisioningStage stage) {
-        return stage.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return switch (stage) {
+            case VALIDATING_SIGNUP -> "signup";
+            case CREATING_DROPLET -> "droplet";
+            case HARDENING_HOST -> "hardening";
+            case INSTALLING_STACK -> "stack";
+            case EMAILING_CUSTOMER -> "email";
+        };
     }
 
     /** A record of {@code stage} taken in hand: its handling ends with one of {@link Handling}'s methods. */

@@ -71,7 +71,7 @@ class StageMessagingTest {
                 .isEmpty();
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(registry.get("rainmaker.stage.latency")
-                                .tag("stage", "hardening-host")
+                                .tag("stage", "hardening")
                                 .timer()
                                 .count())
                         .isPositive());
@@ -108,17 +108,17 @@ class StageMessagingTest {
         assertThat(recordsFor(EventType.HOST_HARDENED.topic(), "fail-2")).isEmpty();
 
         assertThat(registry.get("rainmaker.dead-letters")
-                        .tags("stage", "hardening-host", "topic", EventType.DROPLET_ACTIVE.deadLetterTopic())
+                        .tags("stage", "hardening", "topic", EventType.DROPLET_ACTIVE.deadLetterTopic())
                         .counter()
                         .count())
                 .isPositive();
         assertThat(registry.get("rainmaker.provisioning-failed")
-                        .tags("stage", "hardening-host", "kind", "permanent")
+                        .tags("stage", "hardening", "kind", "permanent")
                         .counter()
                         .count())
                 .isPositive();
         assertThat(registry.get("rainmaker.stage.duration")
-                        .tags("stage", "hardening-host", "outcome", "failed")
+                        .tags("stage", "hardening", "outcome", "failed")
                         .timer()
                         .count())
                 .isPositive();

@@ -19,23 +19,23 @@ class StageMetricsTests {
     private final StageMetrics metrics = new StageMetrics(registry);
 
     @Test
-    void stagesAreLabelledInLowerCaseWithHyphens() {
-        assertThat(StageMetrics.label(ProvisioningStage.HARDENING_HOST)).isEqualTo("hardening-host");
-        assertThat(StageMetrics.label(ProvisioningStage.VALIDATING_SIGNUP)).isEqualTo("validating-signup");
+    void stagesAreLabelledWithOneWordAsHostAccessAndStatusServiceLabelThem() {
+        assertThat(StageMetrics.label(ProvisioningStage.HARDENING_HOST)).isEqualTo("hardening");
+        assertThat(StageMetrics.label(ProvisioningStage.VALIDATING_SIGNUP)).isEqualTo("signup");
     }
 
     @Test
     void aRecordInHandIsInProgressUntilItEndsAndItsHandlingIsTimedByOutcome() {
         StageMetrics.Handling first = metrics.started(ProvisioningStage.INSTALLING_STACK, (Instant) null);
         StageMetrics.Handling second = metrics.started(ProvisioningStage.INSTALLING_STACK, (Instant) null);
-        assertThat(inProgress("installing-stack")).isEqualTo(2);
+        assertThat(inProgress("stack")).isEqualTo(2);
 
         first.done();
         second.failed();
 
-        assertThat(inProgress("installing-stack")).isZero();
-        assertThat(duration("installing-stack", "done").count()).isEqualTo(1);
-        assertThat(duration("installing-stack", "failed").count()).isEqualTo(1);
+        assertThat(inProgress("stack")).isZero();
+        assertThat(duration("stack", "done").count()).isEqualTo(1);
+        assertThat(duration("stack", "failed").count()).isEqualTo(1);
     }
 
     @Test
@@ -46,9 +46,8 @@ class StageMetricsTests {
                 .failed();
         metrics.started(ProvisioningStage.CREATING_DROPLET, (Instant) null).done();
 
-        Timer latency = registry.get(StageMetrics.LATENCY)
-                .tag("stage", "creating-droplet")
-                .timer();
+        Timer latency =
+                registry.get(StageMetrics.LATENCY).tag("stage", "droplet").timer();
         assertThat(latency.count()).isEqualTo(1);
         assertThat(latency.totalTime(TimeUnit.SECONDS)).isBetween(90.0, 100.0);
     }
@@ -60,16 +59,16 @@ class StageMetricsTests {
         scraped.started(ProvisioningStage.HARDENING_HOST, Instant.now().minusSeconds(5))
                 .done();
         scraped.provisioningFailed(ProvisioningStage.HARDENING_HOST, FailureKind.PERMANENT, 3);
-        scraped.deadLettered("hardening-host", "rainmaker.droplet-active");
+        scraped.deadLettered("hardening", "rainmaker.droplet-active");
 
         assertThat(prometheus.scrape())
-                .contains("rainmaker_stage_duration_seconds_bucket{outcome=\"done\",stage=\"hardening-host\",le=\"")
-                .contains("rainmaker_stage_latency_seconds_bucket{stage=\"hardening-host\",le=\"")
-                .contains("rainmaker_stage_in_progress{stage=\"hardening-host\",} 0.0")
-                .contains("rainmaker_stage_failure_attempts_sum{stage=\"hardening-host\",} 3.0")
-                .contains("rainmaker_provisioning_failed_total{kind=\"permanent\",stage=\"hardening-host\",} 1.0")
+                .contains("rainmaker_stage_duration_seconds_bucket{outcome=\"done\",stage=\"hardening\",le=\"")
+                .contains("rainmaker_stage_latency_seconds_bucket{stage=\"hardening\",le=\"")
+                .contains("rainmaker_stage_in_progress{stage=\"hardening\",} 0.0")
+                .contains("rainmaker_stage_failure_attempts_sum{stage=\"hardening\",} 3.0")
+                .contains("rainmaker_provisioning_failed_total{kind=\"permanent\",stage=\"hardening\",} 1.0")
                 .contains(
-                        "rainmaker_dead_letters_total{stage=\"hardening-host\",topic=\"rainmaker.droplet-active.dlq\",} 1.0");
+                        "rainmaker_dead_letters_total{stage=\"hardening\",topic=\"rainmaker.droplet-active.dlq\",} 1.0");
     }
 
     @Test
@@ -78,12 +77,12 @@ class StageMetricsTests {
         metrics.provisioningFailed(ProvisioningStage.HARDENING_HOST, FailureKind.PERMANENT, 1);
 
         assertThat(registry.get(StageMetrics.PROVISIONING_FAILED)
-                        .tags("stage", "hardening-host", "kind", "budget-spent")
+                        .tags("stage", "hardening", "kind", "budget-spent")
                         .counter()
                         .count())
                 .isEqualTo(1);
         assertThat(registry.get(StageMetrics.FAILURE_ATTEMPTS)
-                        .tag("stage", "hardening-host")
+                        .tag("stage", "hardening")
                         .summary()
                         .totalAmount())
                 .isEqualTo(5);
@@ -91,11 +90,11 @@ class StageMetricsTests {
 
     @Test
     void deadLettersAreCountedByTheirDeadLetterTopic() {
-        metrics.deadLettered("hardening-host", "rainmaker.droplet-active");
-        metrics.deadLettered("hardening-host", "rainmaker.droplet-active");
+        metrics.deadLettered("hardening", "rainmaker.droplet-active");
+        metrics.deadLettered("hardening", "rainmaker.droplet-active");
 
         assertThat(registry.get(StageMetrics.DEAD_LETTERS)
-                        .tags("stage", "hardening-host", "topic", "rainmaker.droplet-active.dlq")
+                        .tags("stage", "hardening", "topic", "rainmaker.droplet-active.dlq")
                         .counter()
                         .count())
                 .isEqualTo(2);

@@ -203,12 +203,12 @@ class HardeningFlowTest {
                 .isEmpty();
         assertThat(scrape())
                 .containsPattern("rainmaker_ssh_connect_failures_total\\{reason=\"host-key-mismatch\",?} [1-9]")
-                .containsPattern("rainmaker_dead_letters_total\\{stage=\"hardening-host\","
+                .containsPattern("rainmaker_dead_letters_total\\{stage=\"hardening\","
                         + "topic=\"rainmaker.droplet-active.dlq\",?} [1-9]")
-                .containsPattern("rainmaker_provisioning_failed_total\\{kind=\"permanent\","
-                        + "stage=\"hardening-host\",?} [1-9]")
-                .containsPattern("rainmaker_stage_duration_seconds_count\\{outcome=\"failed\","
-                        + "stage=\"hardening-host\",?} [1-9]")
+                .containsPattern(
+                        "rainmaker_provisioning_failed_total\\{kind=\"permanent\"," + "stage=\"hardening\",?} [1-9]")
+                .containsPattern(
+                        "rainmaker_stage_duration_seconds_count\\{outcome=\"failed\"," + "stage=\"hardening\",?} [1-9]")
                 .contains("kafka_consumer_fetch_manager_records_lag_max{");
     }
 

@@ -94,12 +94,12 @@ class FailureAndCompensationTests {
         assertThat(failed.signup()).isNull();
         assertThat(failed.reason()).isEqualTo("sign-up of customer 'no-email-2' is invalid: email is missing");
         assertThat(meters.get("rainmaker.dead-letters")
-                        .tags("stage", "validating-signup", "topic", SIGNUPS_DLQ)
+                        .tags("stage", "signup", "topic", SIGNUPS_DLQ)
                         .counter()
                         .count())
                 .isPositive();
         assertThat(meters.get("rainmaker.provisioning-failed")
-                        .tags("stage", "validating-signup", "kind", "permanent")
+                        .tags("stage", "signup", "kind", "permanent")
                         .counter()
                         .count())
                 .isPositive();
