@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./rainmaker up}: the local cloud and the four services, running until Ctrl-C. */
+/** {@code ./rainmaker up}: the local cloud, the four services and status-service, running until Ctrl-C. */
 @Command(
         name = "up",
         description = {
-            "Starts the local cloud and the four services and keeps them running until Ctrl-C.",
+            "Starts the local cloud, the four services and status-service (ops console and API; its URL and two users"
+                    + " made for the run are printed) and keeps them running until Ctrl-C.",
             "Publish sign-ups to Kafka at 127.0.0.1:PORT, topic rainmaker.signup-received, key = customer id"
                     + " (README.md). Logs are in .rainmaker/logs/."
         },
@@ -50,8 +51,9 @@ final class UpCommand implements Callable<Integer> {
         out.printf(
                 "%nRainmaker is up. Publish sign-ups to Kafka at %s, topic %s, key = customer id.%n"
                         + "Schema: events-schema/src/main/resources/schemas/signup-received.schema.json%n"
+                        + "%s%n"
                         + "Ctrl-C stops everything.%n",
-                run.cloud().kafkaBootstrapServers(), EventType.SIGNUP_RECEIVED.topic());
+                run.cloud().kafkaBootstrapServers(), EventType.SIGNUP_RECEIVED.topic(), run.describeStatus());
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {

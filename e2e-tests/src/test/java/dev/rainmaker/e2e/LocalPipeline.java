@@ -16,6 +16,7 @@ import dev.rainmaker.cli.AotTraining;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
@@ -26,7 +27,8 @@ import dev.rainmaker.localcloud.smtp.ReceivedMail;
 
 /**
  * The local cloud in this JVM and the four packaged services as processes, as the e2e tests share them: every event
- * and dead-letter topic created up front, {@code instances} processes per service, and what the tests read back.
+ * and dead-letter topic created up front, {@code instances} processes per service, status-service instances on request
+ * ({@link #startStatus}), and what the tests read back.
  */
 final class LocalPipeline implements AutoCloseable {
 
@@ -113,6 +115,24 @@ final class LocalPipeline implements AutoCloseable {
 
     Path logs() {
         return logs;
+    }
+
+    /**
+     * Starts one more instance of status-service (whose view, kept under this pipeline's state directory, belongs to
+     * this run's broker) with the given users, and waits until it is ready; it is stopped with the pipeline.
+     */
+    ServiceProcess startStatus(int instance, StatusUsers users, UnaryOperator<ServiceLaunch> launchSettings) {
+        if (instance == 1) {
+            PipelineServices.forgetStatusViews(logs);
+        }
+        ServiceLaunch launch = users.applyTo(launchSettings.apply(
+                PipelineServices.launch(repository(), cloud.info(), logs, PipelineServices.STATUS_SERVICE, instance)));
+        ServiceProcess status = ServiceProcess.start(launch);
+        synchronized (services) {
+            services.add(status);
+        }
+        status.awaitReady(Duration.ofSeconds(120));
+        return status;
     }
 
     /** The service processes, in start order; a test that restarts one replaces it here. */
