@@ -35,8 +35,8 @@ record StatusApi(int port, String user, String password) {
     JsonNode ok(String path) {
         Answer answer = get(path);
         if (answer.status() != 200) {
-            throw new AssertionError("GET " + path + " on port " + port + " answered " + answer.status() + ": "
-                    + answer.body());
+            throw new AssertionError(
+                    "GET " + path + " on port " + port + " answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
     }
@@ -59,8 +59,8 @@ record StatusApi(int port, String user, String password) {
     }
 
     private HttpRequest.Builder request(String path) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Basic " + credentials)
