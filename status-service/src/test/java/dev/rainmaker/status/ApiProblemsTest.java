@@ -17,6 +17,11 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTestResource(KafkaTestResource.class)
 class ApiProblemsTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void viewRunning() {
+        Api.awaitView();
+    }
+
     @Test
     void withoutCredentialsTheApiAnswers401WithABasicChallengeAndAProblem() {
         given().get("/api/customers/acme-1")

@@ -33,6 +33,7 @@ class DeadLettersApiTest {
     @BeforeEach
     void connect() {
         pipeline = new Pipeline(bootstrapServers);
+        Api.awaitView();
     }
 
     @AfterEach
