@@ -84,7 +84,8 @@ class StatusIT {
                                         .asText())
                                 .isEqualTo("failed");
                         JsonNode refusedNow = ops.ok("/api/customers/" + refused.customerId());
-                        assertThat(refusedNow.path("state").asText()).isEqualTo("failed");
+                        // failed, then its droplet destroyed: torn-down
+                        assertThat(refusedNow.path("state").asText()).isEqualTo("torn-down");
                         assertThat(kindsAndTopics(refusedNow)).contains("compensation rainmaker.droplet-torn-down");
                     });
             assertThat(pipeline.readyRecordsOf(goodIds)).hasSize(5);
@@ -110,6 +111,8 @@ class StatusIT {
             JsonNode refusedCustomer = ops.ok("/api/customers/" + refused.customerId());
             assertThat(refusedCustomer.path("failedStage").asText()).isEqualTo("hardening");
             assertThat(refusedCustomer.path("reason").asText()).contains("could not reach");
+            // host-access's HostUnreachable (connect budget spent) names no kind of failure: it reads as permanent
+            assertThat(refusedCustomer.path("failure").asText()).isEqualTo("permanent");
             assertThat(kindsAndTopics(refusedCustomer))
                     .containsExactly(
                             "event rainmaker.signup-received",
