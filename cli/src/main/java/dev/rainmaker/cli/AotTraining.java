@@ -3,6 +3,7 @@ package dev.rainmaker.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -23,8 +24,14 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void trainStale(Path repository, LocalCloudInfo cloud, Path logDirectory, Consumer<String> report) {
+        trainStale(repository, cloud, logDirectory, PipelineServices.NAMES, report);
+    }
+
+    /** The same for the named services (of {@link PipelineServices#WITH_STATUS}). */
+    public static void trainStale(
+            Path repository, LocalCloudInfo cloud, Path logDirectory, List<String> names, Consumer<String> report) {
         Map<String, AotCache> stale = new LinkedHashMap<>();
-        for (String name : PipelineServices.NAMES) {
+        for (String name : names) {
             PipelineServices.aotCache(repository, name)
                     .filter(cache -> !cache.isCurrent())
                     .ifPresent(cache -> stale.put(name, cache));

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         name = "demo",
         description = {
             "Provisions N demo customers on the local cloud and shows them from sign-up to ready.",
-            "Starts the local cloud and the four services, publishes N demo sign-ups, shows each customer's progress,"
+            "Starts the local cloud, the four services and status-service (ops console and API: its URL and two users"
+                    + " made for the run are printed), publishes N demo sign-ups, shows each customer's progress,"
                     + " prints a table of seconds per stage and stops everything. Logs are in .rainmaker/logs/."
         },
         exitCodeList = {
@@ -67,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                         run.cloud().kafkaBootstrapServers(),
                         signups.stream().map(SignupReceived::customerId).toList(),
                         out::println)) {
+            out.println(run.describeStatus());
             out.printf("publishing %d sign-up(s) to %s%n", signups.size(), EventType.SIGNUP_RECEIVED.topic());
             signups.forEach(signup ->
                     kafka.publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup)));
@@ -77,6 +79,8 @@ final class DemoCommand implements Callable<Integer> {
                     .filter(CustomerProgress::isReady)
                     .count();
             out.printf("%n%d of %d customer(s) ready.%n", ready, signups.size());
+            out.printf(
+                    "(the ops console was at %s until this run stopped: ./rainmaker up keeps it)%n", run.statusUrl());
             return allReady ? RainmakerCli.SUCCESS : RainmakerCli.FAILURE;
         }
     }

@@ -29,7 +29,7 @@ final class LocalCloudOptions {
             })
     HostChoice.Wanted hosts;
 
-    /** Starts the local cloud and the four services, once it has said which hosts and why. */
+    /** Starts the local cloud, the four services and status-service, once it has said which hosts and why. */
     LocalRun start(Path repository, int kafkaPort, PrintStream out) {
         HostChoice choice = HostChoice.decide(hosts, RealHosts.availability());
         out.println(choice.describe());

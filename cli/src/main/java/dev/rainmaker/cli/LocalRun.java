@@ -14,10 +14,11 @@ import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.prometheus.ScrapeTargets;
 
 /**
- * Rainmaker running on this machine: the local cloud as one process and the four services as four more, each logging
- * to {@code <state>/logs/}. Closing it stops them all, services first; so does the end of this JVM (Ctrl-C, SIGTERM).
- * Where Prometheus is installed, the local cloud runs one with the repository's alerting rules ({@link #RULES}), and
- * each service is added to its scrape targets as it starts.
+ * Rainmaker running on this machine: the local cloud as one process, the four services and status-service (the ops
+ * console and API, with two users made for the run) as five more, each logging to {@code <state>/logs/}. Closing it
+ * stops them all, services first; so does the end of this JVM (Ctrl-C, SIGTERM). Where Prometheus is installed, the
+ * local cloud runs one with the repository's alerting rules ({@link #RULES}), and each service is added to its scrape
+ * targets as it starts.
  */
 public final class LocalRun implements AutoCloseable {
 
@@ -30,11 +31,16 @@ public final class LocalRun implements AutoCloseable {
 
     private final LocalCloudProcess localCloud;
     private final List<ServiceProcess> services;
+    private final StatusUsers statusUsers;
+    private final int statusPort;
     private boolean closed;
 
-    private LocalRun(LocalCloudProcess localCloud, List<ServiceProcess> services) {
+    private LocalRun(
+            LocalCloudProcess localCloud, List<ServiceProcess> services, StatusUsers statusUsers, int statusPort) {
         this.localCloud = localCloud;
         this.services = services;
+        this.statusUsers = statusUsers;
+        this.statusPort = statusPort;
     }
 
     public record Options(
@@ -67,9 +73,18 @@ public final class LocalRun implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         try {
             report.accept("local cloud up: " + cloud);
-            AotTraining.trainStale(options.repository(), cloud, logs, report);
+            AotTraining.trainStale(options.repository(), cloud, logs, PipelineServices.WITH_STATUS, report);
+            PipelineServices.forgetStatusViews(logs);
+            StatusUsers statusUsers = StatusUsers.generate();
+            int statusPort = 0;
             Optional<ScrapeTargets> scraped = cloud.prometheus().targetsFile().map(ScrapeTargets::in);
-            for (ServiceLaunch launch : PipelineServices.launches(options.repository(), cloud, logs, 1)) {
+            for (ServiceLaunch planned :
+                    PipelineServices.launches(options.repository(), cloud, logs, 1, PipelineServices.WITH_STATUS)) {
+                boolean isStatus = PipelineServices.serviceOf(planned).equals(PipelineServices.STATUS_SERVICE);
+                ServiceLaunch launch = isStatus ? statusUsers.applyTo(planned) : planned;
+                if (isStatus) {
+                    statusPort = launch.httpPort();
+                }
                 services.add(ServiceProcess.start(launch));
                 scraped.ifPresent(
                         targets -> targets.add(PipelineServices.serviceOf(launch), launch.name(), launch.httpPort()));
@@ -78,7 +93,7 @@ public final class LocalRun implements AutoCloseable {
                 service.awaitReady(START_TIMEOUT);
                 report.accept(service.name() + " ready; log: " + service.logFile());
             }
-            LocalRun run = new LocalRun(localCloud, services);
+            LocalRun run = new LocalRun(localCloud, services, statusUsers, statusPort);
             Runtime.getRuntime().addShutdownHook(new Thread(run::close, "rainmaker-stop"));
             return run;
         } catch (RuntimeException e) {
@@ -94,6 +109,19 @@ public final class LocalRun implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return services;
+    }
+
+    /** Where the ops console and the status API answer. */
+    public String statusUrl() {
+        return "http://127.0.0.1:" + statusPort + "/";
+    }
+
+    /** The ops console's address and its two users for this run, for the person who started it. */
+    public String describeStatus() {
+        return "ops console and status API: " + statusUrl() + "\n"
+                + "  user " + StatusUsers.OPS + " (operator: may replay dead letters), password "
+                + statusUsers.opsPassword() + "\n"
+                + "  user " + StatusUsers.VIEWER + " (viewer: reads only), password " + statusUsers.viewerPassword();
     }
 
     /** Stops everything; a second caller (the shutdown hook during a normal stop) waits until it is done. */

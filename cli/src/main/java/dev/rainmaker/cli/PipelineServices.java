@@ -1,7 +1,10 @@
 package dev.rainmaker.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +14,20 @@ import java.util.stream.Stream;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalPorts;
 
-/** The four services, configured to run against a local cloud: one launch each, built from the local cloud's info. */
+/**
+ * The four services of the pipeline and status-service (which watches them), configured to run against a local cloud:
+ * one launch each, built from the local cloud's info.
+ */
 public final class PipelineServices {
 
     public static final List<String> NAMES =
             List.of("droplet-service", "bootstrap-service", "stack-service", "notifier-service");
+
+    public static final String STATUS_SERVICE = "status-service";
+
+    /** The pipeline's services and status-service, in start order. */
+    public static final List<String> WITH_STATUS =
+            Stream.concat(NAMES.stream(), Stream.of(STATUS_SERVICE)).toList();
 
     /**
      * How each service's JVM runs (deploy/kubernetes sets the same), to keep its peak RSS under 300 MiB in a burst of
@@ -34,17 +46,45 @@ public final class PipelineServices {
 
     /** One launch per service; {@code instance} tells two instances of the same service apart (ports, logs). */
     public static List<ServiceLaunch> launches(Path repository, LocalCloudInfo cloud, Path logDirectory, int instance) {
-        return NAMES.stream()
+        return launches(repository, cloud, logDirectory, instance, NAMES);
+    }
+
+    /** One launch per named service (of {@link #WITH_STATUS}). */
+    public static List<ServiceLaunch> launches(
+            Path repository, LocalCloudInfo cloud, Path logDirectory, int instance, List<String> names) {
+        return names.stream()
                 .map(name -> launch(repository, cloud, logDirectory, name, instance))
                 .toList();
     }
 
-    /** Which of {@link #NAMES} a launch made here runs: its name is the service's, a dash and the instance. */
+    /** Which of {@link #WITH_STATUS} a launch made here runs: its name is the service's, a dash and the instance. */
     public static String serviceOf(ServiceLaunch launch) {
-        return NAMES.stream()
+        return WITH_STATUS.stream()
                 .filter(name -> launch.name().startsWith(name + "-"))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(launch.name() + " is none of " + NAMES));
+                .orElseThrow(() -> new IllegalArgumentException(launch.name() + " is none of " + WITH_STATUS));
+    }
+
+    /**
+     * Where status-service instances keep their view (RocksDB) in a run: under the state directory, beside the logs.
+     * A run on a new broker must start without it ({@link #forgetStatusViews}): the view is rebuilt from Kafka.
+     */
+    public static Path statusViews(Path logDirectory) {
+        return logDirectory.resolveSibling("status-views");
+    }
+
+    /** Deletes what status-service instances of an earlier run kept, which belongs to that run's broker. */
+    public static void forgetStatusViews(Path logDirectory) {
+        Path views = statusViews(logDirectory);
+        if (!Files.exists(views)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(views)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + views, e);
+        }
     }
 
     /** The service's launch, started from its AOT cache when that is current (see {@link AotTraining}). */
@@ -121,6 +161,12 @@ public final class PipelineServices {
                 // Stable per instance, so that a restarted instance aborts the transaction its predecessor left open.
                 properties.put(
                         "mp.messaging.outgoing.customers-ready-out.transactional.id", "notifier-service-" + instance);
+            }
+            case STATUS_SERVICE -> {
+                // The view on disk, one directory per instance; a restarted instance finds its own again.
+                properties.put(
+                        "kafka-streams.state.dir",
+                        statusViews(logDirectory).resolve(launchName).toString());
             }
             default -> throw new IllegalArgumentException("unknown service " + name);
         }

@@ -74,6 +74,11 @@ public final class ServiceProcess implements AutoCloseable {
         return launch.name();
     }
 
+    /** The port its HTTP server (health, metrics, API) listens on at 127.0.0.1. */
+    public int httpPort() {
+        return launch.httpPort();
+    }
+
     public Path logFile() {
         return launch.logFile();
     }

@@ -11,11 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./rainmaker up}: the local cloud (with Prometheus, where installed) and the four services, until Ctrl-C. */
+/**
+ * {@code ./rainmaker up}: the local cloud (with Prometheus, where installed), the four services and status-service,
+ * running until Ctrl-C.
+ */
 @Command(
         name = "up",
         description = {
-            "Starts the local cloud and the four services and keeps them running until Ctrl-C.",
+            "Starts the local cloud, the four services and status-service (ops console and API; its URL and two users"
+                    + " made for the run are printed) and keeps them running until Ctrl-C.",
             "Publish sign-ups to Kafka at 127.0.0.1:PORT, topic rainmaker.signup-received, key = customer id"
                     + " (README.md). Logs are in .rainmaker/logs/.",
             "Where Prometheus is installed (/usr/bin/prometheus), it runs on a free port of 127.0.0.1 with"
@@ -55,9 +59,11 @@ final class UpCommand implements Callable<Integer> {
                 "%nRainmaker is up. Publish sign-ups to Kafka at %s, topic %s, key = customer id.%n"
                         + "Schema: events-schema/src/main/resources/schemas/signup-received.schema.json%n"
                         + "%s%n"
+                        + "%s%n"
                         + "Ctrl-C stops everything.%n",
                 run.cloud().kafkaBootstrapServers(),
                 EventType.SIGNUP_RECEIVED.topic(),
+                run.describeStatus(),
                 prometheus.isRunning()
                         ? "Prometheus: " + prometheus.url().orElseThrow() + " (alerts: "
                                 + prometheus.alertsPage().orElseThrow() + "), scraping every service's /q/metrics"

@@ -17,6 +17,7 @@ import dev.rainmaker.cli.AotTraining;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
@@ -28,7 +29,8 @@ import dev.rainmaker.localcloud.smtp.ReceivedMail;
 
 /**
  * The local cloud in this JVM and the four packaged services as processes, as the e2e tests share them: every event
- * and dead-letter topic created up front, {@code instances} processes per service, and what the tests read back.
+ * and dead-letter topic created up front, {@code instances} processes per service, status-service instances on request
+ * ({@link #startStatus}), and what the tests read back.
  */
 final class LocalPipeline implements AutoCloseable {
 
@@ -36,12 +38,14 @@ final class LocalPipeline implements AutoCloseable {
     private final LocalCloud cloud;
     private final TopicClient kafka;
     private final List<ServiceProcess> services;
+    private final Optional<ScrapeTargets> scraped;
 
     private LocalPipeline(Path logs, LocalCloud cloud, TopicClient kafka, List<ServiceProcess> services) {
         this.logs = logs;
         this.cloud = cloud;
         this.kafka = kafka;
         this.services = services;
+        this.scraped = cloud.info().prometheus().targetsFile().map(ScrapeTargets::in);
     }
 
     /** Everything up and every service ready, with simulated hosts booting one second after a droplet is created. */
@@ -99,14 +103,11 @@ final class LocalPipeline implements AutoCloseable {
         LocalPipeline pipeline = new LocalPipeline(logs, cloud, kafka, services);
         try {
             AotTraining.trainStale(repository, cloud.info(), logs, System.out::println);
-            Optional<ScrapeTargets> scraped =
-                    cloud.info().prometheus().targetsFile().map(ScrapeTargets::in);
             for (int instance = 1; instance <= instances; instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, instance)) {
                     ServiceLaunch configured = launchSettings.apply(launch);
                     services.add(ServiceProcess.start(configured));
-                    scraped.ifPresent(targets -> targets.add(
-                            PipelineServices.serviceOf(configured), configured.name(), configured.httpPort()));
+                    pipeline.scrape(configured);
                 }
             }
             for (ServiceProcess service : services) {
@@ -134,6 +135,31 @@ final class LocalPipeline implements AutoCloseable {
 
     Path logs() {
         return logs;
+    }
+
+    /**
+     * Starts one more instance of status-service (whose view, kept under this pipeline's state directory, belongs to
+     * this run's broker) with the given users, scraped by the local cloud's Prometheus if it runs one, and waits until
+     * it is ready; it is stopped with the pipeline.
+     */
+    ServiceProcess startStatus(int instance, StatusUsers users, UnaryOperator<ServiceLaunch> launchSettings) {
+        if (instance == 1) {
+            PipelineServices.forgetStatusViews(logs);
+        }
+        ServiceLaunch launch = users.applyTo(launchSettings.apply(
+                PipelineServices.launch(repository(), cloud.info(), logs, PipelineServices.STATUS_SERVICE, instance)));
+        ServiceProcess status = ServiceProcess.start(launch);
+        scrape(launch);
+        synchronized (services) {
+            services.add(status);
+        }
+        status.awaitReady(Duration.ofSeconds(120));
+        return status;
+    }
+
+    private void scrape(ServiceLaunch launch) {
+        scraped.ifPresent(targets ->
+                targets.add(PipelineServices.serviceOf(launch), launch.name(), launch.httpPort()));
     }
 
     /** The service processes, in start order; a test that restarts one replaces it here. */

@@ -16,6 +16,7 @@ import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.OptionValues;
 import dev.rainmaker.cli.ProgressWatcher;
 import dev.rainmaker.cli.RainmakerCli;
+import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
@@ -50,6 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final String FLOOR_CLOUD = "floor-cloud";
     private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(3);
+    /** Time for the subscriptions to status-service's events to be in place; and the quiet that ends its trail. */
+    private static final Duration STATUS_SUBSCRIBED = Duration.ofSeconds(2);
 
     @Option(
             names = "--signups",
@@ -124,7 +127,11 @@ public final class BenchCommand implements Callable<Integer> {
         Collection<CustomerProgress> customers;
         Map<String, ProcessUsage> usage;
         LocalCloudRecord record;
-        try (var watcher = new ProgressWatcher(run.cloud().kafkaBootstrapServers(), ids, line -> {})) {
+        Percentiles statusLag;
+        try (var watcher = new ProgressWatcher(run.cloud().kafkaBootstrapServers(), ids, line -> {});
+                var lag = StatusLag.follow(
+                        run.statusPorts(), StatusUsers.VIEWER, run.statusUsers().viewerPassword(), ids)) {
+            StatusLag.sleep(STATUS_SUBSCRIBED);
             published = Instant.now();
             publish(run.cloud().kafkaBootstrapServers(), signups);
             out.printf("published %d sign-ups in %.2f s%n", signups.size(), seconds(published, Instant.now()));
@@ -138,6 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             customers = List.copyOf(watcher.customers());
+            statusLag = lag.awaitQuiet(STATUS_SUBSCRIBED);
             usage = run.usage();
             run.restartEach(out::println);
         } finally {
@@ -175,7 +183,8 @@ public final class BenchCommand implements Callable<Integer> {
                 run.services(),
                 record,
                 warmUp.size(),
-                new BenchFigures.Floor(floor, floorCloudUsage, floorRecord));
+                new BenchFigures.Floor(floor, floorCloudUsage, floorRecord),
+                statusLag);
         out.println();
         out.print(figures.table().render());
         return allReady ? RainmakerCli.SUCCESS : RainmakerCli.FAILURE;

@@ -19,13 +19,14 @@ import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalCloudRecord;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 
 /**
- * The local cloud and one or two instances of each service as processes, for the benchmark, started as the demo starts
+ * The local cloud and one or two instances of each service (status-service included) as processes, for the benchmark, started as the demo starts
  * them, but one at a time: each service's start time (process start to ready) is measured with nothing else starting,
  * as a scaled-out deployment starts one replica at a time. Just before they stop, the CPU time and peak RSS of each.
  */
@@ -38,6 +39,7 @@ final class PipelineRun {
     private final LocalCloudProcess localCloud;
     private final Path stateDirectory;
     private final List<Service> services;
+    private final StatusUsers statusUsers;
 
     /**
      * A running service: its process, how long its first start took to answer ready, and how long its restart took
@@ -45,10 +47,12 @@ final class PipelineRun {
      */
     record Service(ServiceProcess process, Duration firstStart, Optional<Duration> restart) {}
 
-    private PipelineRun(LocalCloudProcess localCloud, Path stateDirectory, List<Service> services) {
+    private PipelineRun(
+            LocalCloudProcess localCloud, Path stateDirectory, List<Service> services, StatusUsers statusUsers) {
         this.localCloud = localCloud;
         this.stateDirectory = stateDirectory;
         this.services = services;
+        this.statusUsers = statusUsers;
     }
 
     static PipelineRun start(Path repository, Path stateDirectory, BenchOptions options, Consumer<String> report) {
@@ -61,10 +65,16 @@ final class PipelineRun {
         List<Service> services = new ArrayList<>();
         try {
             createTopics(cloud);
-            AotTraining.trainStale(repository, cloud, logs, report);
+            AotTraining.trainStale(repository, cloud, logs, PipelineServices.WITH_STATUS, report);
+            PipelineServices.forgetStatusViews(logs);
+            StatusUsers statusUsers = StatusUsers.generate();
             for (int instance = 1; instance <= options.instances(); instance++) {
-                for (ServiceLaunch launch : PipelineServices.launches(repository, cloud, logs, instance)) {
+                for (ServiceLaunch launch :
+                        PipelineServices.launches(repository, cloud, logs, instance, PipelineServices.WITH_STATUS)) {
                     ServiceLaunch benchLaunch = BenchSettings.apply(launch, options.instances());
+                    if (isStatusService(benchLaunch)) {
+                        benchLaunch = statusUsers.applyTo(benchLaunch);
+                    }
                     Instant startedAt = Instant.now();
                     ServiceProcess process = ServiceProcess.start(benchLaunch);
                     started.add(process);
@@ -76,7 +86,7 @@ final class PipelineRun {
                             benchLaunch.name(), startTime.toMillis() / 1000.0, benchLaunch.logFile()));
                 }
             }
-            return new PipelineRun(localCloud, stateDirectory, services);
+            return new PipelineRun(localCloud, stateDirectory, services, statusUsers);
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::close);
             localCloud.close();
@@ -105,6 +115,23 @@ final class PipelineRun {
 
     List<Service> services() {
         return services;
+    }
+
+    StatusUsers statusUsers() {
+        return statusUsers;
+    }
+
+    /** The HTTP ports of the status-service instances. */
+    List<Integer> statusPorts() {
+        return services.stream()
+                .map(Service::process)
+                .filter(process -> process.name().startsWith(PipelineServices.STATUS_SERVICE))
+                .map(ServiceProcess::httpPort)
+                .toList();
+    }
+
+    static boolean isStatusService(ServiceLaunch launch) {
+        return launch.name().startsWith(PipelineServices.STATUS_SERVICE + "-");
     }
 
     /** CPU time and peak RSS of each service, read now: call it once the burst is over, before {@link #stop}. */

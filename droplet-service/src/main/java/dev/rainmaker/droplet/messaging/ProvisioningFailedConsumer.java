@@ -1,8 +1,11 @@
 package dev.rainmaker.droplet.messaging;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.service.teardown.DropletCompensation;
+import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
@@ -11,8 +14,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code rainmaker.provisioning-failed} in: the failed customer's droplet is torn down. A failure here (DigitalOcean
- * refusing the delete) goes to the dead-letter topic only, never to another {@code ProvisioningFailed}.
+ * {@code rainmaker.provisioning-failed} in: the failed customer's droplet is torn down, and each droplet destroyed is
+ * told as a {@code DropletTornDown} (for status-service's view). A failure here (DigitalOcean refusing the delete) goes
+ * to the dead-letter topic only, never to another {@code ProvisioningFailed}.
  */
 @ApplicationScoped
 public class ProvisioningFailedConsumer {
@@ -21,10 +25,12 @@ public class ProvisioningFailedConsumer {
     static final String STAGE_LABEL = "tearing-down";
 
     private final DropletCompensation compensation;
+    private final EventPublisher publisher;
     private final StageMetrics metrics;
 
-    ProvisioningFailedConsumer(DropletCompensation compensation, StageMetrics metrics) {
+    ProvisioningFailedConsumer(DropletCompensation compensation, EventPublisher publisher, StageMetrics metrics) {
         this.compensation = compensation;
+        this.publisher = publisher;
         this.metrics = metrics;
     }
 
@@ -32,7 +38,11 @@ public class ProvisioningFailedConsumer {
     @RunOnVirtualThread
     public void consume(String value) {
         try {
-            compensation.afterFailure(EventJson.read(value, ProvisioningFailed.class));
+            ProvisioningFailed failure = EventJson.read(value, ProvisioningFailed.class);
+            String reason = "failed while " + failure.stage().words() + ": " + failure.reason();
+            for (long droplet : compensation.afterFailure(failure)) {
+                publisher.publish(new DropletTornDown(failure.customerId(), droplet, reason, Instant.now()));
+            }
         } catch (RuntimeException e) {
             metrics.deadLettered(STAGE_LABEL, EventType.PROVISIONING_FAILED.topic());
             throw e;

@@ -42,14 +42,12 @@ public class DropletCompensation {
 
     /** The droplets destroyed; empty when there was nothing to destroy or droplets are kept. */
     public Set<Long> afterFailure(ProvisioningFailed failure) {
-        Set<Long> destroyed;
         try {
-            destroyed = tearDown(failure);
+            return tearDown(failure);
         } catch (RuntimeException e) {
             count("failed");
             throw e;
         }
-        return destroyed;
     }
 
     private void count(String outcome) {
