@@ -1,0 +1,296 @@
+package dev.rainmaker.status.console;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.rainmaker.events.DropletActive;
+import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.HostHardened;
+import dev.rainmaker.events.ProvisioningStage;
+import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.kafka.KafkaTestResource;
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real headless Chromium against the real service and a real broker: what an on-call engineer sees
+ * and may do, and what a hostile sign-up or a forged cross-site post cannot do.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+// The screenshot comes last, so that it shows what every other test published.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final Duration UP_TO = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    TopicClient kafka;
+    Pipeline pipeline;
+
+    @BeforeEach
+    void connect() {
+        Chromium.assumeInstalled();
+        kafka = new TopicClient(bootstrapServers);
+        pipeline = new Pipeline(kafka);
+    }
+
+    @AfterEach
+    void disconnect() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOverviewShowsTheFunnelAndTheSearchFindsACustomerWhosePageShowsItsTimeline() {
+        SignupReceived waiting = pipeline.signedUp(Pipeline.signup("funnel-1", "grace@hopper.example", "Grace Hopper"));
+        pipeline.dropletActive(
+                pipeline.signedUp(Pipeline.signup("funnel-2", "alan@turing.example", "Alan Turing")), 4102);
+        HostHardened stacking = pipeline.hostHardened(pipeline.dropletActive(
+                pipeline.signedUp(Pipeline.signup("funnel-3", "ada@lovelace.example", "Ada Lovelace")), 4103));
+        pipeline.stackInstalled(pipeline.hostHardened(pipeline.dropletActive(
+                pipeline.signedUp(Pipeline.signup("funnel-4", "edsger@dijkstra.example", "Edsger Dijkstra")), 4104)));
+
+        try (Chromium chromium = Chromium.as(Users.VIEWER, Users.VIEWER_PASSWORD)) {
+            ChromeDriver page = chromium.driver();
+            page.get(console.toString());
+
+            chromium.waitUpTo(UP_TO).until(driver -> List.of("droplet", "hardening", "stack", "email").stream()
+                    .allMatch(stage -> funnelCount(driver.findElements(By.cssSelector(
+                                    "#funnel li[data-stage='" + stage + "'] .count")))
+                            >= 1));
+            assertThat(page.findElements(By.cssSelector("#funnel li")))
+                    .extracting(stage -> stage.getAttribute("data-stage"))
+                    .containsExactly("droplet", "hardening", "stack", "email");
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#in-flight tr[data-customer='" + waiting.customerId() + "']")));
+
+            // Keyboard only: from the top of the page, Tab reaches the search box within a few presses.
+            WebElement search = tabTo(page, "q", 8);
+            search.sendKeys("ADA@LOVELACE", Keys.ENTER);
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#search-results tr[data-customer='funnel-3'] a")))
+                    .click();
+
+            chromium.waitUpTo(UP_TO).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("title"), "funnel-3"));
+            chromium.waitUpTo(UP_TO).until(driver -> driver.findElements(By.cssSelector("#timeline li"))
+                            .size()
+                    >= 3);
+            assertThat(page.findElements(By.cssSelector("#timeline li strong")))
+                    .extracting(WebElement::getText)
+                    .containsSubsequence("SignupReceived", "DropletActive", "HostHardened");
+            assertThat(page.findElement(By.id("facts")).getText())
+                    .contains("ada@lovelace.example", "Ada Lovelace", String.valueOf(stacking.droplet().publicIpv4()));
+        }
+    }
+
+    private static int funnelCount(List<WebElement> counts) {
+        return counts.isEmpty() ? 0 : Integer.parseInt(counts.getFirst().getText().strip());
+    }
+
+    private static WebElement tabTo(ChromeDriver page, String id, int atMost) {
+        page.findElement(By.tagName("body")).click();
+        for (int i = 0; i < atMost; i++) {
+            page.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = page.switchTo().activeElement();
+            if (id.equals(focused.getAttribute("id"))) {
+                return focused;
+            }
+        }
+        throw new AssertionError("#" + id + " not reached with " + atMost + " presses of Tab");
+    }
+
+    @Test
+    @Order(2)
+    void anOperatorReplaysADeadLetterAndTheCustomersTimelineShowsTheReplay() {
+        DropletActive active = pipeline.dropletActive(
+                pipeline.signedUp(Pipeline.signup("replay-1", "barbara@liskov.example", "Barbara Liskov")), 4201);
+        pipeline.deadLettered(
+                EventType.DROPLET_ACTIVE, active, ProvisioningStage.HARDENING_HOST, "refused root login", 3);
+
+        try (Chromium chromium = Chromium.as(Users.OPERATOR, Users.OPERATOR_PASSWORD)) {
+            ChromeDriver page = chromium.driver();
+            page.get(console.toString() + "dead-letters.html?customer=replay-1");
+
+            WebElement replay = chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("tr[data-customer='replay-1'] button.replay")));
+            assertThat(replay.getTagName()).isEqualTo("button");
+            assertThat(replay.getAccessibleName()).contains("replay-1", "rainmaker.droplet-active.dlq");
+            assertThat(page.findElement(By.cssSelector("tr[data-customer='replay-1']"))
+                            .getText())
+                    .contains("refused root login", "hardening the host");
+            replay.click();
+
+            chromium.waitUpTo(UP_TO).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("replay-status"), "Replayed replay-1's record"));
+            chromium.waitUpTo(UP_TO).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("tr[data-customer='replay-1'] .badge.replayed")));
+            assertThat(page.findElements(By.cssSelector("tr[data-customer='replay-1'] button.replay")))
+                    .isEmpty();
+
+            page.get(console.toString() + "customer.html?id=replay-1");
+            WebElement replayed = chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#timeline li[data-kind='replay']")));
+            assertThat(replayed.getText()).contains("replay");
+            assertThat(page.findElements(By.cssSelector("#timeline li")))
+                    .extracting(entry -> entry.getAttribute("data-kind"))
+                    .containsSubsequence("event", "dead-letter", "replay");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aViewerHasNoReplayButtonAndAForgedCrossSitePostIsRefused() throws Exception {
+        DropletActive active = pipeline.dropletActive(
+                pipeline.signedUp(Pipeline.signup("forged-1", "ken@thompson.example", "Ken Thompson")), 4301);
+        pipeline.deadLettered(
+                EventType.DROPLET_ACTIVE, active, ProvisioningStage.HARDENING_HOST, "refused root login", 3);
+
+        try (Chromium viewer = Chromium.as(Users.VIEWER, Users.VIEWER_PASSWORD)) {
+            ChromeDriver page = viewer.driver();
+            page.get(console.toString() + "dead-letters.html?customer=forged-1");
+            viewer.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-customer='forged-1']")));
+            assertThat(page.findElements(By.cssSelector("button.replay"))).isEmpty();
+            assertThat(page.findElement(By.id("role-note")).getText()).contains("viewer");
+        }
+
+        ConsoleApi operatorApi = new ConsoleApi(console, Users.OPERATOR, Users.OPERATOR_PASSWORD);
+        URI replay = operatorApi.replayUriOf("forged-1");
+        // An operator signed in to the console opens an attacker's page on another site: its form posts to the replay
+        // endpoint with the operator's credentials, but cannot add the console's header.
+        try (Chromium operator = Chromium.as(Users.OPERATOR, Users.OPERATOR_PASSWORD);
+                ForeignSite attacker = ForeignSite.postingTo(replay)) {
+            operator.driver().get(attacker.page().toString());
+            operator.waitUpTo(UP_TO).until(driver -> driver.getCurrentUrl().startsWith(replay.toString()));
+            assertThat(operator.driver().getPageSource()).contains("cross-site request refused");
+        }
+        assertThat(operatorApi.replayed("forged-1")).isFalse();
+
+        ConsoleApi viewerApi = new ConsoleApi(console, Users.VIEWER, Users.VIEWER_PASSWORD);
+        assertThat(viewerApi.postFromConsole(replay).statusCode()).isEqualTo(403);
+        assertThat(operatorApi.replayed("forged-1")).isFalse();
+
+        ConsoleApi anonymous = ConsoleApi.anonymous(console);
+        for (String path : List.of("", "dead-letters.html", "api/customers", "api/dead-letters", "api/me")) {
+            var response = anonymous.get(path);
+            assertThat(response.statusCode()).as("GET /%s without credentials", path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as("GET /%s without credentials", path)
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+        }
+        assertThat(anonymous.postFromConsole(replay).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
+    void hostileSignupsRenderAsTextAndNoScriptOfTheirsRuns() {
+        for (Hostile hostile : Hostile.SIGNUPS) {
+            pipeline.signedUp(hostile.signup());
+        }
+        SignupReceived scripted = Hostile.SIGNUPS.getFirst().signup();
+        pipeline.deadLettered(
+                EventType.SIGNUP_RECEIVED,
+                scripted,
+                ProvisioningStage.VALIDATING_SIGNUP,
+                "customerId " + Hostile.IMG + " is not a customer id",
+                1);
+
+        try (Chromium chromium = Chromium.as(Users.OPERATOR, Users.OPERATOR_PASSWORD)) {
+            ChromeDriver page = chromium.driver();
+            page.get(console.toString() + "?q=onerror");
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-results"), Hostile.IMG));
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-flight"), Hostile.SCRIPT));
+            assertNothingRan(chromium);
+
+            page.findElement(By.cssSelector("#search-results a")).click();
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), Hostile.IMG));
+            String facts = page.findElement(By.id("facts")).getText();
+            assertThat(facts).contains(Hostile.SCRIPT).contains(scripted.contactName());
+            assertNothingRan(chromium);
+
+            for (Hostile hostile : Hostile.SIGNUPS.subList(1, Hostile.SIGNUPS.size())) {
+                page.get(console.toString() + "customer.html?id=" + encoded(hostile.signup().customerId()));
+                chromium.waitUpTo(UP_TO)
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), hostile.shownAs()));
+                assertNothingRan(chromium);
+            }
+
+            page.get(console.toString() + "dead-letters.html");
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letters"), Hostile.IMG));
+            assertNothingRan(chromium);
+        }
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void assertNothingRan(Chromium chromium) {
+        assertThat(chromium.evaluate("window.__pwned")).as("window.__pwned").isNull();
+        assertThat(chromium.evaluate("document.querySelectorAll('main img, main script').length"))
+                .as("images or scripts made from customer text")
+                .isEqualTo(0L);
+    }
+
+    @Test
+    @Order(5)
+    void theScreenshotOfTheConsoleWithDataInItIsTakenByThisBrowser() throws Exception {
+        pipeline.failed(
+                pipeline.signedUp(Pipeline.signup("failed-1", "linus@torvalds.example", "Linus Torvalds")),
+                ProvisioningStage.INSTALLING_STACK,
+                "step 'mariadb' failed its verification: mysqld is not listening on 3306");
+        try (Chromium chromium = Chromium.as(Users.VIEWER, Users.VIEWER_PASSWORD)) {
+            chromium.preferDark();
+            ChromeDriver page = chromium.driver();
+            page.get(console.toString());
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#failures tr[data-customer='failed-1']")));
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.attributeToBe(By.cssSelector(".live"), "data-state", "open"));
+            Path docs = Path.of("..", "docs").toAbsolutePath().normalize();
+            assertThat(docs.resolve("architecture.md")).as("the repository's docs folder").exists();
+            Files.write(docs.resolve("console.png"), page.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+}
