@@ -73,6 +73,29 @@ export function age(seconds) {
   return `${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
 }
 
+/** An age that keeps growing on the page between refreshes, one tick a second. */
+export function liveAge(seconds) {
+  const span = el("span", { className: "age" }, age(seconds));
+  if (typeof seconds === "number") {
+    span.dataset.ageSeconds = String(seconds);
+    span.dataset.ageAt = String(Date.now());
+  }
+  startAgeTicker();
+  return span;
+}
+
+let ticking = false;
+function startAgeTicker() {
+  if (ticking) return;
+  ticking = true;
+  setInterval(() => {
+    for (const span of document.querySelectorAll("span.age[data-age-seconds]")) {
+      const grown = Number(span.dataset.ageSeconds) + (Date.now() - Number(span.dataset.ageAt)) / 1000;
+      span.textContent = age(grown);
+    }
+  }, 1000);
+}
+
 /** An instant as local time, with the ISO instant in a <time> element's datetime. */
 export function when(instant) {
   if (!instant) return el("span", { className: "muted" }, "—");

@@ -1,4 +1,4 @@
-import { age, api, badge, el, onTimeline, showProblem, userText, when, whoAmI } from "./console.js";
+import { api, badge, el, liveAge, onTimeline, showProblem, userText, when, whoAmI } from "./console.js";
 
 const customerId = new URLSearchParams(location.search).get("id") || "";
 const seen = new Set();
@@ -36,7 +36,7 @@ function renderFacts(customer) {
   const rows = [
     ...fact("State", ...state),
     ...fact("Stage", customer.stage || "—"),
-    ...fact("Since", when(customer.since), ` (${age(customer.ageSeconds)} ago)`),
+    ...fact("Since", when(customer.since), " (", liveAge(customer.ageSeconds), " ago)"),
     ...fact("Email", userText(customer.email)),
     ...fact("Contact", userText(customer.contactName)),
     ...fact("Plan", userText(customer.plan)),

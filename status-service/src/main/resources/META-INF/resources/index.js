@@ -1,4 +1,4 @@
-import { age, api, badge, customerLink, debounce, el, onTimeline, showProblem, userText, when, whoAmI } from "./console.js";
+import { api, badge, customerLink, debounce, el, liveAge, onTimeline, showProblem, userText, when, whoAmI } from "./console.js";
 
 const STAGE_WORDS = {
   droplet: "awaiting droplet",
@@ -19,7 +19,7 @@ function renderFunnel(stages) {
       el("div", { className: "count", "aria-label": `${stage.inFlight} in flight` }, String(stage.inFlight)),
       el("div", { className: "muted" }, "in flight"),
       el("dl", {},
-        el("dt", {}, "oldest"), el("dd", {}, stage.inFlight > 0 ? age(stage.oldestAgeSeconds) : "—"),
+        el("dt", {}, "oldest"), el("dd", {}, stage.inFlight > 0 ? liveAge(stage.oldestAgeSeconds) : "—"),
         el("dt", {}, "stuck"), el("dd", {}, stage.stuck > 0 ? badge(`${stage.stuck} stuck`, "stuck") : "0"),
         el("dt", {}, "done, last hour"), el("dd", {}, String(stage.doneLastHour)),
         el("dt", {}, "failed, last hour"), el("dd", {}, String(stage.failedLastHour))));
@@ -31,12 +31,16 @@ function customerRow(customer) {
   return el("tr", { className: customer.stuck ? "stuck" : null, "data-customer": customer.customerId },
     el("td", {}, customerLink(customer.customerId)),
     el("td", {}, stageWord(customer.stage)),
-    el("td", { className: "num" }, age(customer.ageSeconds)),
+    el("td", { className: "num" }, liveAge(customer.ageSeconds)),
     el("td", {}, userText(customer.email)),
     el("td", {}, customer.stuck ? badge("stuck", "stuck") : badge(customer.state, customer.state)));
 }
 
-function renderInFlight(customers) {
+function renderInFlight(customers, total) {
+  const caption = document.querySelector("#in-flight caption");
+  caption.textContent = total > customers.length
+    ? `${total} customers being provisioned; ${customers.length} shown (the stuck and the newest), stuck ones first, then the oldest.`
+    : "Customers being provisioned, stuck ones first, then the oldest.";
   const sorted = [...customers].sort((a, b) => (b.stuck - a.stuck) || (b.ageSeconds - a.ageSeconds));
   const body = document.querySelector("#in-flight tbody");
   body.replaceChildren(...(sorted.length
@@ -58,13 +62,16 @@ function renderFailures(customers) {
 
 async function refresh() {
   try {
-    const [stages, inFlight, failed] = await Promise.all([
+    // The stuck ones asked for apart: with hundreds in flight, the newest page alone would leave out the oldest.
+    const [stages, stuck, inFlight, failed] = await Promise.all([
       api("/api/stages"),
+      api("/api/customers?state=in-flight&stuck=true&size=50"),
       api("/api/customers?state=in-flight&size=100"),
       api("/api/customers?state=failed&size=20"),
     ]);
     renderFunnel(stages);
-    renderInFlight(inFlight.items);
+    const newest = inFlight.items.filter((customer) => !stuck.items.some((s) => s.customerId === customer.customerId));
+    renderInFlight([...stuck.items, ...newest], inFlight.total);
     renderFailures(failed.items);
     showProblem(null);
   } catch (error) {
@@ -95,7 +102,7 @@ async function search(query) {
           el("td", {}, userText(customer.email)),
           el("td", {}, customer.stuck ? badge("stuck", "stuck") : badge(customer.state, customer.state)),
           el("td", {}, stageWord(customer.stage)),
-          el("td", { className: "num" }, age(customer.ageSeconds)))))));
+          el("td", { className: "num" }, liveAge(customer.ageSeconds)))))));
   } catch (error) {
     results.replaceChildren(el("p", { className: "problem" }, error.message));
   }
