@@ -1,5 +1,8 @@
 package dev.rainmaker.status.console;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,11 +94,23 @@ final class Chromium implements AutoCloseable {
         return driver.executeScript("return " + expression + ";");
     }
 
-    /** As a laptop set to dark mode shows the page. */
-    void preferDark() {
+    /** As a laptop set to {@code dark} or {@code light} mode shows the page. */
+    void prefer(String colourScheme) {
         driver.executeCdpCommand(
                 "Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", colourScheme))));
+    }
+
+    /** The visible text on the page below WCAG AA contrast, each as {@code tag "text": ratio}. */
+    List<String> lowContrastText() {
+        try (InputStream script = Chromium.class.getResourceAsStream("/console/low-contrast.js")) {
+            @SuppressWarnings("unchecked")
+            List<String> failures = (List<String>)
+                    driver.executeScript(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+            return failures;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

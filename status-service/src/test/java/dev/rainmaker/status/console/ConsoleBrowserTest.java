@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -113,7 +114,16 @@ class ConsoleBrowserTest {
                     .extracting(WebElement::getText)
                     .containsSubsequence("SignupReceived", "DropletActive", "HostHardened");
             assertThat(page.findElement(By.id("facts")).getText())
-                    .contains("ada@lovelace.example", "Ada Lovelace", String.valueOf(stacking.droplet().publicIpv4()));
+                    .contains("ada@lovelace.example", "Ada Lovelace", stacking.droplet().publicIpv4());
+
+            // Live: the next event of the customer appears on the open page, over /api/events, without a reload.
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.attributeToBe(By.cssSelector(".live"), "data-state", "open"));
+            chromium.evaluate("window.__samePage = true");
+            pipeline.stackInstalled(stacking);
+            chromium.waitUpTo(UP_TO).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("timeline"), "StackInstalled"));
+            assertThat(chromium.evaluate("window.__samePage")).as("the page was not reloaded").isEqualTo(true);
         }
     }
 
@@ -274,13 +284,30 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
+    void everyPageMeetsWcagAaContrastInDarkAndLightMode() {
+        try (Chromium chromium = Chromium.as(Users.OPERATOR, Users.OPERATOR_PASSWORD)) {
+            for (String scheme : List.of("dark", "light")) {
+                chromium.prefer(scheme);
+                for (String path : List.of("", "customer.html?id=replay-1", "dead-letters.html")) {
+                    chromium.driver().get(console.toString() + path);
+                    chromium.waitUpTo(UP_TO).until(driver -> !driver.findElements(
+                                    By.cssSelector("tbody tr, #timeline li"))
+                            .isEmpty());
+                    assertThat(chromium.lowContrastText()).as("%s mode, /%s", scheme, path).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void theScreenshotOfTheConsoleWithDataInItIsTakenByThisBrowser() throws Exception {
         pipeline.failed(
                 pipeline.signedUp(Pipeline.signup("failed-1", "linus@torvalds.example", "Linus Torvalds")),
                 ProvisioningStage.INSTALLING_STACK,
                 "step 'mariadb' failed its verification: mysqld is not listening on 3306");
         try (Chromium chromium = Chromium.as(Users.VIEWER, Users.VIEWER_PASSWORD)) {
-            chromium.preferDark();
+            chromium.prefer("dark");
             ChromeDriver page = chromium.driver();
             page.get(console.toString());
             chromium.waitUpTo(UP_TO)
@@ -290,6 +317,9 @@ class ConsoleBrowserTest {
                     .until(ExpectedConditions.attributeToBe(By.cssSelector(".live"), "data-state", "open"));
             Path docs = Path.of("..", "docs").toAbsolutePath().normalize();
             assertThat(docs.resolve("architecture.md")).as("the repository's docs folder").exists();
+            // The whole page, not only what fits a laptop's screen.
+            long height = (Long) chromium.evaluate("document.documentElement.scrollHeight");
+            page.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 2400)));
             Files.write(docs.resolve("console.png"), page.getScreenshotAs(OutputType.BYTES));
         }
     }
