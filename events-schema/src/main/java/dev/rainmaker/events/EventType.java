@@ -12,7 +12,9 @@ public enum EventType {
     STACK_INSTALLED("stack-installed", StackInstalled.class),
     CUSTOMER_READY("customer-ready", CustomerReady.class),
     /** Not a step: a customer's provisioning stopped for good. Ops are alerted and the droplet is torn down. */
-    PROVISIONING_FAILED("provisioning-failed", ProvisioningFailed.class);
+    PROVISIONING_FAILED("provisioning-failed", ProvisioningFailed.class),
+    /** Not a step: the compensation of a failure, the failed customer's droplet destroyed. */
+    DROPLET_TORN_DOWN("droplet-torn-down", DropletTornDown.class);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

@@ -8,7 +8,8 @@ public sealed interface RainmakerEvent
                 HostHardened,
                 StackInstalled,
                 CustomerReady,
-                ProvisioningFailed {
+                ProvisioningFailed,
+                DropletTornDown {
 
     String customerId();
 }

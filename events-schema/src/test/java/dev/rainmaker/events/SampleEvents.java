@@ -42,7 +42,12 @@ final class SampleEvents {
                         "no SSH answer from droplet 3164444 within PT5M (31 attempts)",
                         31,
                         DROPLET.id(),
-                        Instant.parse("2026-11-25T03:04:05.123Z")));
+                        Instant.parse("2026-11-25T03:04:05.123Z")),
+                new DropletTornDown(
+                        "acme-42",
+                        DROPLET.id(),
+                        "failed while hardening the host: no SSH answer",
+                        Instant.parse("2026-11-25T03:04:09.456Z")));
     }
 
     private SampleEvents() {}

@@ -4,6 +4,7 @@ import dev.rainmaker.events.CustomerReady;
 import dev.rainmaker.events.Droplet;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletRequested;
+import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.RainmakerEvent;
@@ -27,6 +28,7 @@ record FailedCustomer(String customerId, SignupReceived signup, Long dropletId) 
             case CustomerReady ready -> of(ready.signup(), ready.droplet());
             case ProvisioningFailed failed ->
                 new FailedCustomer(failed.customerId(), failed.signup(), failed.dropletId());
+            case DropletTornDown tornDown -> new FailedCustomer(tornDown.customerId(), null, tornDown.dropletId());
         };
     }
 

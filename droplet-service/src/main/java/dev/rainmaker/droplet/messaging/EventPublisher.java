@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletRequested;
+import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.messaging.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -17,14 +18,17 @@ public class EventPublisher {
 
     private final MutinyEmitter<String> dropletRequests;
     private final MutinyEmitter<String> dropletsActive;
+    private final MutinyEmitter<String> dropletsTornDown;
     private final EventMessages messages;
 
     EventPublisher(
             @Channel(Channels.DROPLET_REQUESTS_OUT) MutinyEmitter<String> dropletRequests,
             @Channel(Channels.DROPLETS_ACTIVE_OUT) MutinyEmitter<String> dropletsActive,
+            @Channel(Channels.DROPLETS_TORN_DOWN_OUT) MutinyEmitter<String> dropletsTornDown,
             EventMessages messages) {
         this.dropletRequests = dropletRequests;
         this.dropletsActive = dropletsActive;
+        this.dropletsTornDown = dropletsTornDown;
         this.messages = messages;
     }
 
@@ -34,5 +38,9 @@ public class EventPublisher {
 
     public void publish(DropletActive event) {
         dropletsActive.sendMessageAndAwait(messages.of(event));
+    }
+
+    public void publish(DropletTornDown event) {
+        dropletsTornDown.sendMessageAndAwait(messages.of(event));
     }
 }

@@ -1,29 +1,38 @@
 package dev.rainmaker.droplet.messaging;
 
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.service.teardown.DropletCompensation;
+import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.ProvisioningFailed;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code rainmaker.provisioning-failed} in: the failed customer's droplet is torn down. A failure here (DigitalOcean
- * refusing the delete) goes to the dead-letter topic only, never to another {@code ProvisioningFailed}.
+ * {@code rainmaker.provisioning-failed} in: the failed customer's droplet is torn down, and each droplet destroyed is
+ * told as a {@code DropletTornDown} (for status-service's view). A failure here (DigitalOcean refusing the delete) goes
+ * to the dead-letter topic only, never to another {@code ProvisioningFailed}.
  */
 @ApplicationScoped
 public class ProvisioningFailedConsumer {
 
     private final DropletCompensation compensation;
+    private final EventPublisher publisher;
 
-    ProvisioningFailedConsumer(DropletCompensation compensation) {
+    ProvisioningFailedConsumer(DropletCompensation compensation, EventPublisher publisher) {
         this.compensation = compensation;
+        this.publisher = publisher;
     }
 
     @Incoming(Channels.PROVISIONING_FAILED_IN)
     @RunOnVirtualThread
     public void consume(String value) {
-        compensation.afterFailure(EventJson.read(value, ProvisioningFailed.class));
+        ProvisioningFailed failure = EventJson.read(value, ProvisioningFailed.class);
+        String reason = "failed while " + failure.stage().words() + ": " + failure.reason();
+        for (long droplet : compensation.afterFailure(failure)) {
+            publisher.publish(new DropletTornDown(failure.customerId(), droplet, reason, Instant.now()));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.DropletActive;
+import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
@@ -45,6 +46,7 @@ class FailureAndCompensationTests {
     private static final String FAILED_DLQ = EventType.PROVISIONING_FAILED.deadLetterTopic();
     private static final String SIGNUPS_DLQ = EventType.SIGNUP_RECEIVED.deadLetterTopic();
     private static final String ACTIVE = EventType.DROPLET_ACTIVE.topic();
+    private static final String TORN_DOWN = EventType.DROPLET_TORN_DOWN.topic();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -62,7 +64,7 @@ class FailureAndCompensationTests {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        reader = new TopicReader(bootstrapServers, List.of(ACTIVE, SIGNUPS_DLQ, FAILED, FAILED_DLQ));
+        reader = new TopicReader(bootstrapServers, List.of(ACTIVE, SIGNUPS_DLQ, FAILED, FAILED_DLQ, TORN_DOWN));
     }
 
     @AfterEach
@@ -107,6 +109,11 @@ class FailureAndCompensationTests {
 
         send(FAILED, "acme-fails-later", failure);
         await().atMost(WAIT).until(() -> dropletsNamed("rm-acme-fails-later") == 0);
+        DropletTornDown tornDown =
+                EventJson.read(awaitOne(TORN_DOWN, "acme-fails-later").value(), DropletTornDown.class);
+        assertThat(tornDown.dropletId()).isEqualTo(active.droplet().id());
+        assertThat(tornDown.reason())
+                .isEqualTo("failed while installing the stack: step 'mariadb' failed its verification");
         send(FAILED, "acme-fails-later", failure);
 
         Thread.sleep(2000);
