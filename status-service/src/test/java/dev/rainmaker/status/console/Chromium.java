@@ -105,8 +105,8 @@ final class Chromium implements AutoCloseable {
     List<String> lowContrastText() {
         try (InputStream script = Chromium.class.getResourceAsStream("/console/low-contrast.js")) {
             @SuppressWarnings("unchecked")
-            List<String> failures = (List<String>)
-                    driver.executeScript(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+            List<String> failures =
+                    (List<String>) driver.executeScript(new String(script.readAllBytes(), StandardCharsets.UTF_8));
             return failures;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

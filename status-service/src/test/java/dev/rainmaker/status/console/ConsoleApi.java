@@ -24,8 +24,11 @@ final class ConsoleApi {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ConsoleApi(URL console, String user, String password) {
-        this(console, Optional.of("Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+        this(
+                console,
+                Optional.of("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
     }
 
     private ConsoleApi(URL console, Optional<String> authorization) {
@@ -66,8 +69,8 @@ final class ConsoleApi {
         HttpResponse<String> response =
                 get("api/dead-letters?customer=" + URLEncoder.encode(customerId, StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET dead letters of " + customerId + ": " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(
+                    "GET dead letters of " + customerId + ": " + response.statusCode() + " " + response.body());
         }
         JsonNode letters = JSON.readTree(response.body());
         if (letters.size() != 1) {

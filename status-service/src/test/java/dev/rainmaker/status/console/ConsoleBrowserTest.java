@@ -86,10 +86,11 @@ class ConsoleBrowserTest {
             ChromeDriver page = chromium.driver();
             page.get(console.toString());
 
-            chromium.waitUpTo(UP_TO).until(driver -> List.of("droplet", "hardening", "stack", "email").stream()
-                    .allMatch(stage -> funnelCount(driver.findElements(By.cssSelector(
-                                    "#funnel li[data-stage='" + stage + "'] .count")))
-                            >= 1));
+            chromium.waitUpTo(UP_TO)
+                    .until(driver -> List.of("droplet", "hardening", "stack", "email").stream()
+                            .allMatch(stage -> funnelCount(driver.findElements(
+                                            By.cssSelector("#funnel li[data-stage='" + stage + "'] .count")))
+                                    >= 1));
             assertThat(page.findElements(By.cssSelector("#funnel li")))
                     .extracting(stage -> stage.getAttribute("data-stage"))
                     .containsExactly("droplet", "hardening", "stack", "email");
@@ -105,30 +106,37 @@ class ConsoleBrowserTest {
                             By.cssSelector("#search-results tr[data-customer='funnel-3'] a")))
                     .click();
 
-            chromium.waitUpTo(UP_TO).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("title"), "funnel-3"));
-            chromium.waitUpTo(UP_TO).until(driver -> driver.findElements(By.cssSelector("#timeline li"))
-                            .size()
-                    >= 3);
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "funnel-3"));
+            chromium.waitUpTo(UP_TO)
+                    .until(driver ->
+                            driver.findElements(By.cssSelector("#timeline li")).size() >= 3);
             assertThat(page.findElements(By.cssSelector("#timeline li strong")))
                     .extracting(WebElement::getText)
                     .containsSubsequence("SignupReceived", "DropletActive", "HostHardened");
             assertThat(page.findElement(By.id("facts")).getText())
-                    .contains("ada@lovelace.example", "Ada Lovelace", stacking.droplet().publicIpv4());
+                    .contains(
+                            "ada@lovelace.example",
+                            "Ada Lovelace",
+                            stacking.droplet().publicIpv4());
 
             // Live: the next event of the customer appears on the open page, over /api/events, without a reload.
             chromium.waitUpTo(UP_TO)
                     .until(ExpectedConditions.attributeToBe(By.cssSelector(".live"), "data-state", "open"));
             chromium.evaluate("window.__samePage = true");
             pipeline.stackInstalled(stacking);
-            chromium.waitUpTo(UP_TO).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("timeline"), "StackInstalled"));
-            assertThat(chromium.evaluate("window.__samePage")).as("the page was not reloaded").isEqualTo(true);
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "StackInstalled"));
+            assertThat(chromium.evaluate("window.__samePage"))
+                    .as("the page was not reloaded")
+                    .isEqualTo(true);
         }
     }
 
     private static int funnelCount(List<WebElement> counts) {
-        return counts.isEmpty() ? 0 : Integer.parseInt(counts.getFirst().getText().strip());
+        return counts.isEmpty()
+                ? 0
+                : Integer.parseInt(counts.getFirst().getText().strip());
     }
 
     private static WebElement tabTo(ChromeDriver page, String id, int atMost) {
@@ -165,10 +173,12 @@ class ConsoleBrowserTest {
                     .contains("refused root login", "hardening the host");
             replay.click();
 
-            chromium.waitUpTo(UP_TO).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("replay-status"), "Replayed replay-1's record"));
-            chromium.waitUpTo(UP_TO).until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("tr[data-customer='replay-1'] .badge.replayed")));
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("replay-status"), "Replayed replay-1's record"));
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("tr[data-customer='replay-1'] .badge.replayed")));
             assertThat(page.findElements(By.cssSelector("tr[data-customer='replay-1'] button.replay")))
                     .isEmpty();
 
@@ -219,7 +229,9 @@ class ConsoleBrowserTest {
         ConsoleApi anonymous = ConsoleApi.anonymous(console);
         for (String path : List.of("", "dead-letters.html", "api/customers", "api/dead-letters", "api/me")) {
             var response = anonymous.get(path);
-            assertThat(response.statusCode()).as("GET /%s without credentials", path).isEqualTo(401);
+            assertThat(response.statusCode())
+                    .as("GET /%s without credentials", path)
+                    .isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate"))
                     .as("GET /%s without credentials", path)
                     .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
@@ -258,7 +270,8 @@ class ConsoleBrowserTest {
             assertNothingRan(chromium);
 
             for (Hostile hostile : Hostile.SIGNUPS.subList(1, Hostile.SIGNUPS.size())) {
-                page.get(console.toString() + "customer.html?id=" + encoded(hostile.signup().customerId()));
+                page.get(console.toString() + "customer.html?id="
+                        + encoded(hostile.signup().customerId()));
                 chromium.waitUpTo(UP_TO)
                         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), hostile.shownAs()));
                 assertNothingRan(chromium);
@@ -290,10 +303,12 @@ class ConsoleBrowserTest {
                 chromium.prefer(scheme);
                 for (String path : List.of("", "customer.html?id=replay-1", "dead-letters.html")) {
                     chromium.driver().get(console.toString() + path);
-                    chromium.waitUpTo(UP_TO).until(driver -> !driver.findElements(
-                                    By.cssSelector("tbody tr, #timeline li"))
-                            .isEmpty());
-                    assertThat(chromium.lowContrastText()).as("%s mode, /%s", scheme, path).isEmpty();
+                    chromium.waitUpTo(UP_TO)
+                            .until(driver -> !driver.findElements(By.cssSelector("tbody tr, #timeline li"))
+                                    .isEmpty());
+                    assertThat(chromium.lowContrastText())
+                            .as("%s mode, /%s", scheme, path)
+                            .isEmpty();
                 }
             }
         }
@@ -316,7 +331,9 @@ class ConsoleBrowserTest {
             chromium.waitUpTo(UP_TO)
                     .until(ExpectedConditions.attributeToBe(By.cssSelector(".live"), "data-state", "open"));
             Path docs = Path.of("..", "docs").toAbsolutePath().normalize();
-            assertThat(docs.resolve("architecture.md")).as("the repository's docs folder").exists();
+            assertThat(docs.resolve("architecture.md"))
+                    .as("the repository's docs folder")
+                    .exists();
             // The whole page, not only what fits a laptop's screen.
             long height = (Long) chromium.evaluate("document.documentElement.scrollHeight");
             page.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 2400)));

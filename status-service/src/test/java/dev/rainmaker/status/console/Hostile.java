@@ -16,17 +16,19 @@ record Hostile(SignupReceived signup, String shownAs) {
 
     static final List<Hostile> SIGNUPS = List.of(
             new Hostile(
-                    Pipeline.signup(IMG, SCRIPT + "@evil.example", "Robert'); DROP TABLE customers;-- $(touch /tmp/pwned)"),
+                    Pipeline.signup(
+                            IMG, SCRIPT + "@evil.example", "Robert'); DROP TABLE customers;-- $(touch /tmp/pwned)"),
                     IMG),
-            hostileName("hostile-quotes", "`touch /tmp/pwned` \"double\" 'single' \\ backslash <b onmouseover=window.__pwned=1>"),
+            hostileName(
+                    "hostile-quotes",
+                    "`touch /tmp/pwned` \"double\" 'single' \\ backslash <b onmouseover=window.__pwned=1>"),
             hostileName(
                     "hostile-newline",
                     "Ada\nBcc: everyone@evil.example ; rm -rf /tmp/pwned",
                     "Ada⟨U+000A⟩Bcc: everyone@evil.example"),
             hostileName("hostile-bidi", "Ada \u202Eno\u200Bvelace && touch /tmp/pwned", "Ada ⟨U+202E⟩no⟨U+200B⟩velace"),
             hostileName("hostile-script", SCRIPT + " | tee /tmp/pwned"),
-            hostileName(
-                    "hostile-attribute", "\"><svg onload=window.__pwned=1>", "\"><svg onload=window.__pwned=1>"));
+            hostileName("hostile-attribute", "\"><svg onload=window.__pwned=1>", "\"><svg onload=window.__pwned=1>"));
 
     private static Hostile hostileName(String customerId, String contactName) {
         return hostileName(customerId, contactName, contactName);

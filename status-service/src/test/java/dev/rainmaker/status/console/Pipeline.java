@@ -89,12 +89,18 @@ final class Pipeline {
                 event.customerId(),
                 EventJson.write(event),
                 Map.of(
-                        "dead-letter-reason", reason,
-                        "dead-letter-topic", type.topic(),
-                        "rainmaker-stage", stage.words(),
-                        "rainmaker-reason", reason,
-                        "rainmaker-attempts", String.valueOf(attempts),
-                        "rainmaker-failure", "permanent"));
+                        "dead-letter-reason",
+                        reason,
+                        "dead-letter-topic",
+                        type.topic(),
+                        "rainmaker-stage",
+                        stage.words(),
+                        "rainmaker-reason",
+                        reason,
+                        "rainmaker-attempts",
+                        String.valueOf(attempts),
+                        "rainmaker-failure",
+                        "permanent"));
     }
 
     private void publish(EventType type, RainmakerEvent event, String source) {
