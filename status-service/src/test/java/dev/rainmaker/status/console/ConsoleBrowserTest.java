@@ -258,8 +258,15 @@ class ConsoleBrowserTest {
             page.get(console.toString() + "?q=onerror");
             chromium.waitUpTo(UP_TO)
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-results"), Hostile.IMG));
+            // Its email, in the results' email column.
             chromium.waitUpTo(UP_TO)
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-flight"), Hostile.SCRIPT));
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-results"), Hostile.SCRIPT));
+            // Dead-lettered, it is among the failures, with the reason that quotes its id.
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("failures"), "customerId " + Hostile.IMG + " is not a customer id"));
+            chromium.waitUpTo(UP_TO)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-flight"), "hostile-bidi"));
             assertNothingRan(chromium);
 
             page.findElement(By.cssSelector("#search-results a")).click();
@@ -304,6 +311,7 @@ class ConsoleBrowserTest {
                 for (String path : List.of("", "customer.html?id=replay-1", "dead-letters.html")) {
                     chromium.driver().get(console.toString() + path);
                     chromium.waitUpTo(UP_TO)
+                            .withMessage("a row or a timeline entry on /" + path)
                             .until(driver -> !driver.findElements(By.cssSelector("tbody tr, #timeline li"))
                                     .isEmpty());
                     assertThat(chromium.lowContrastText())
