@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import dev.rainmaker.cli.DeadLetters.Filter;
-import dev.rainmaker.cli.DeadLetters.Listed;
+import dev.rainmaker.deadletters.DeadLetter;
+import dev.rainmaker.deadletters.DeadLetters;
+import dev.rainmaker.deadletters.DeadLetters.Filter;
+import dev.rainmaker.deadletters.DeadLetters.Listed;
+import dev.rainmaker.deadletters.Position;
+import dev.rainmaker.deadletters.Replay;
 import dev.rainmaker.localcloud.LocalCloudInfo;
-import dev.rainmaker.localcloud.kafka.TopicClient;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +23,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./rainmaker dlq list | show | replay [--topic T] [--customer C] [--all] [--kafka HOST:PORT]}: what failed,
- * why, and sending it through again once the cause is fixed.
+ * {@code ./rainmaker dlq list | show | replay [--topic T] [--customer C] [--all] [--position T/P/O] [--kafka HOST:PORT]}:
+ * what failed, why, and sending it through again once the cause is fixed. The work is the dead-letters library's, the
+ * same that status-service's API uses.
  */
 @Command(
         name = "dlq",
@@ -32,6 +37,8 @@ import picocli.CommandLine.Spec;
 final class DeadLetterCommand implements Callable<Integer> {
 
     static final String FOOTER_TOPIC = "T: a pipeline topic such as rainmaker.signup-received, or its T.dlq.";
+    static final String FOOTER_POSITION =
+            "T/P/O: a dead letter's topic, partition and offset, as `dlq show` prints it.";
     static final String FOOTER_KAFKA = "Kafka: --kafka, else the running local cloud's, else 127.0.0.1:9092.";
     static final String DONE = "0:done (also when no dead letter matched)";
     static final String FAILED = "1:Kafka could not be read or written";
@@ -106,39 +113,67 @@ final class DeadLetterCommand implements Callable<Integer> {
     @Command(
             name = "replay",
             description = {
-                "Sends the dead letters not yet replayed back to the topic they failed on, key and value unchanged."
-                        + " Needs --topic, --customer or --all."
+                "Sends the dead letters not yet replayed back to the topic they failed on, key and value unchanged,"
+                        + " each at most once whoever else replays it. Needs --topic, --customer, --all or --position."
             },
             footerHeading = "%n",
-            footer = {FOOTER_TOPIC, FOOTER_KAFKA},
+            footer = {FOOTER_TOPIC, FOOTER_POSITION, FOOTER_KAFKA},
             exitCodeList = {DONE, FAILED, RainmakerCli.USAGE_ERROR})
     int replay(
             @Mixin Selection selection,
-            @Option(names = "--all", description = "every dead letter not yet replayed") boolean all) {
-        if (!all && selection.topic == null && selection.customer == null) {
-            throw new ParameterException(spec.subcommands().get("replay"), "replay needs --topic, --customer or --all");
+            @Option(names = "--all", description = "every dead letter not yet replayed") boolean all,
+            @Option(names = "--position", paramLabel = "T/P/O", description = "only the dead letter at this position")
+                    String position) {
+        CommandLine replay = spec.subcommands().get("replay");
+        if (!all && selection.topic == null && selection.customer == null && position == null) {
+            throw new ParameterException(replay, "replay needs --topic, --customer, --all or --position");
         }
-        try (var client = client(selection)) {
-            List<DeadLetter> sent = new DeadLetters(client).replay(selection.filter());
-            sent.forEach(letter -> out.printf(
-                    "replayed %s (customer %s) to %s%n",
-                    letter.position(), letter.customerId(), letter.originalTopic()));
-            out.printf("%d dead letter(s) replayed.%n", sent.size());
+        if (position != null && (all || selection.topic != null || selection.customer != null)) {
+            throw new ParameterException(replay, "--position names one dead letter: it goes alone");
         }
+        DeadLetters deadLetters = deadLetters(selection);
+        List<Replay> replays = position != null
+                ? List.of(deadLetters.replay(at(replay, position)))
+                : deadLetters.replay(selection.filter());
+        replays.forEach(this::print);
+        out.printf(
+                "%d dead letter(s) replayed.%n",
+                replays.stream()
+                        .filter(done -> done.outcome() == Replay.Outcome.REPLAYED)
+                        .count());
         return RainmakerCli.SUCCESS;
+    }
+
+    private static Position at(CommandLine replay, String position) {
+        try {
+            return Position.parse(position);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(replay, "Invalid value for option '--position': " + e.getMessage());
+        }
+    }
+
+    private void print(Replay replay) {
+        switch (replay.outcome()) {
+            case REPLAYED -> {
+                DeadLetter letter = replay.letter().orElseThrow();
+                out.printf(
+                        "replayed %s (customer %s) to %s%n",
+                        letter.position(), letter.customerId(), letter.originalTopic());
+            }
+            case ALREADY_REPLAYED -> out.printf("already replayed %s, not again%n", replay.position());
+            case NO_SUCH_DEAD_LETTER -> out.printf("no dead letter at %s%n", replay.position());
+        }
     }
 
     private int eachListed(Selection selection, Consumer<Listed> print) {
-        try (var client = client(selection)) {
-            List<Listed> letters = new DeadLetters(client).list(selection.filter());
-            letters.forEach(print);
-            out.printf("%d dead letter(s).%n", letters.size());
-        }
+        List<Listed> letters = deadLetters(selection).list(selection.filter());
+        letters.forEach(print);
+        out.printf("%d dead letter(s).%n", letters.size());
         return RainmakerCli.SUCCESS;
     }
 
-    private TopicClient client(Selection selection) {
-        return new TopicClient(selection.kafka != null ? selection.kafka : localKafka());
+    private DeadLetters deadLetters(Selection selection) {
+        return DeadLetters.at(selection.kafka != null ? selection.kafka : localKafka());
     }
 
     private String localKafka() {

@@ -107,7 +107,7 @@ class CommandLineTests {
     void replayWithoutSayingWhatExitsTwoBeforeReachingKafka() {
         assertThat(run("dlq", "replay")).isEqualTo(RainmakerCli.USAGE);
         assertThat(err())
-                .startsWith("replay needs --topic, --customer or --all")
+                .startsWith("replay needs --topic, --customer, --all or --position")
                 .contains("Usage: rainmaker dlq replay");
     }
 

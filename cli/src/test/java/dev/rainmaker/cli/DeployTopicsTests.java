@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.rainmaker.deadletters.DeadLetters;
 import dev.rainmaker.events.EventType;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,14 @@ class DeployTopicsTests {
     private static final Pattern TOPIC_NAME = Pattern.compile("(?m)^  topicName: (\\S+)$");
 
     @Test
-    void kubernetesTopicsAreExactlyTheEventTopicsAndTheirDeadLetterTopics() throws IOException {
+    void kubernetesTopicsAreExactlyTheEventTopicsTheirDeadLetterTopicsAndTheReplayLog() throws IOException {
         String topics = Files.readString(Path.of("../deploy/kubernetes/kafka-topics.yaml"));
 
         assertThat(TOPIC_NAME.matcher(topics).results().map(match -> match.group(1)))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values())
-                        .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                Arrays.stream(EventType.values())
+                                        .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic())),
+                                Stream.of(DeadLetters.REPLAY_LOG))
                         .toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.rainmaker.status.service;
 
 import java.util.Optional;
 
+import dev.rainmaker.deadletters.DeadLetters;
 import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
@@ -21,7 +22,7 @@ import dev.rainmaker.status.domain.TimelineEntry;
 public final class Observations {
 
     /** The log of replayed dead letters: key = the dead letter's position, value = its customer id. */
-    public static final String REPLAY_LOG = "rainmaker.dlq-replays";
+    public static final String REPLAY_LOG = DeadLetters.REPLAY_LOG;
 
     static final String DEAD_LETTER_REASON = "dead-letter-reason";
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
