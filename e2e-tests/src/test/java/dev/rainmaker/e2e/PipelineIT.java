@@ -75,8 +75,11 @@ class PipelineIT {
         assertThat(recordsOf(EventType.PROVISIONING_FAILED.topic(), customers))
                 .as("provisioning failures of customers that became ready")
                 .isEmpty();
+        assertThat(recordsOf(EventType.DROPLET_TORN_DOWN.topic(), customers))
+                .as("droplets torn down of customers that became ready")
+                .isEmpty();
         for (EventType type : EventType.values()) {
-            if (type == EventType.PROVISIONING_FAILED) {
+            if (type == EventType.PROVISIONING_FAILED || type == EventType.DROPLET_TORN_DOWN) {
                 continue;
             }
             List<TopicRecord> records = recordsOf(type.topic(), customers);

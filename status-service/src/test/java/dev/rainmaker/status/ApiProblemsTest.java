@@ -9,6 +9,7 @@ import static dev.rainmaker.status.Api.asEve;
 import static dev.rainmaker.status.Api.asOps;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,6 +17,11 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class ApiProblemsTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void viewRunning() {
+        Api.awaitView();
+    }
 
     @Test
     void withoutCredentialsTheApiAnswers401WithABasicChallengeAndAProblem() {
@@ -38,6 +44,15 @@ class ApiProblemsTest {
                 .statusCode(401)
                 .header("WWW-Authenticate", "Basic realm=\"rainmaker\"")
                 .body("type", equalTo("https://rainmaker.dev/problems/unauthenticated"));
+    }
+
+    @Test
+    void theConsolePagesAndTheOpenApiDocumentNeedCredentialsToo() {
+        given().get("/")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsStringIgnoringCase("basic realm=\"rainmaker\""));
+        given().get("/q/openapi").then().statusCode(401);
     }
 
     @Test

@@ -37,6 +37,7 @@ class CustomerStatusTest {
     @BeforeEach
     void connect() {
         pipeline = new Pipeline(bootstrapServers);
+        Api.awaitView();
     }
 
     @AfterEach

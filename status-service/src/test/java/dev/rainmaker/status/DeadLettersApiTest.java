@@ -17,6 +17,7 @@ import static dev.rainmaker.status.Api.asEve;
 import static dev.rainmaker.status.Api.asOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
@@ -33,6 +34,7 @@ class DeadLettersApiTest {
     @BeforeEach
     void connect() {
         pipeline = new Pipeline(bootstrapServers);
+        Api.awaitView();
     }
 
     @AfterEach
@@ -66,8 +68,8 @@ class DeadLettersApiTest {
                 .containsEntry("attempts", 1)
                 .containsEntry("failure", "permanent")
                 .containsEntry("replayed", false);
-        String path = "/api/dead-letters/rainmaker.signup-received.dlq/" + letter.get("partition") + "/"
-                + letter.get("offset") + "/replay";
+        String position = "rainmaker.signup-received.dlq/" + letter.get("partition") + "/" + letter.get("offset");
+        String path = "/api/dead-letters/" + position + "/replay";
 
         asOps().header("X-Rainmaker-Console", "1")
                 .post(path)
@@ -91,7 +93,8 @@ class DeadLettersApiTest {
                         .then()
                         .body("state", equalTo("in-flight"))
                         .body("stage", equalTo("droplet"))
-                        .body("timeline.kind", equalTo(List.of("event", "dead-letter", "event", "replay"))));
+                        .body("timeline.kind", equalTo(List.of("event", "dead-letter", "event", "replay")))
+                        .body("timeline[2].summary", endsWith(" (replayed from " + position + ")")));
     }
 
     @Test

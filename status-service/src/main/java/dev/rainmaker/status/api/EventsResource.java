@@ -36,11 +36,8 @@ public class EventsResource {
     private synchronized SseBroadcaster broadcaster(Sse sse) {
         if (broadcaster == null) {
             SseBroadcaster created = sse.newBroadcaster();
-            live.listen(entry -> created.broadcast(sse.newEventBuilder()
-                    .name("timeline")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(entry)
-                    .build()));
+            live.listen(entry -> created.broadcast(
+                    sse.newEventBuilder().name("timeline").data(entry).build()));
             broadcaster = created;
         }
         return broadcaster;

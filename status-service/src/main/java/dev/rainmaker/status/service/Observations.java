@@ -103,7 +103,7 @@ public final class Observations {
                         null,
                         null,
                         null,
-                        Summaries.of(event));
+                        Summaries.of(event) + replayedFrom(record));
         };
         return new Observation(entry, event);
     }
@@ -181,6 +181,12 @@ public final class Observations {
                 reason,
                 failure,
                 summary);
+    }
+
+    /** A replayed record says where it was dead-lettered (header {@code rainmaker-replayed-from}). */
+    private static String replayedFrom(ObservedRecord record) {
+        String position = record.header(DeadLetters.REPLAYED_FROM);
+        return position == null ? "" : " (replayed from " + position + ")";
     }
 
     private static Integer attempts(String header) {
