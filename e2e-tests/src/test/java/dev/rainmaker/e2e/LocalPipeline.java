@@ -158,8 +158,7 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     private void scrape(ServiceLaunch launch) {
-        scraped.ifPresent(targets ->
-                targets.add(PipelineServices.serviceOf(launch), launch.name(), launch.httpPort()));
+        scraped.ifPresent(targets -> targets.add(PipelineServices.serviceOf(launch), launch.name(), launch.httpPort()));
     }
 
     /** The service processes, in start order; a test that restarts one replaces it here. */

@@ -1,7 +1,6 @@
 package dev.rainmaker.droplet.messaging;
 
 import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.service.teardown.DropletCompensation;
