@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.rainmaker.cli.DemoSignups;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
@@ -32,8 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A real Prometheus scraping every service of one pipeline run with the real alerting rules, their {@code for:}
  * shortened to {@link #PENDING_FOR} and nothing else changed: a normal run pages nobody, a poison sign-up raises the
- * dead-letter alert, customers waiting on a stopped stack-service page until it is back, and every panel of the
- * dashboard shows data once the run has made it exist.
+ * dead-letter alert, customers waiting on a stopped stack-service page (the service down, and stuck past their
+ * stage's deadline in status-service's view) until it is back, and every panel of the dashboard shows data once the
+ * run has made it exist.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusIT {
@@ -45,13 +47,7 @@ class PrometheusIT {
     static final String DEAD_LETTER_ALERT = "RainmakerDeadLetters";
     static final String SERVICE_DOWN_ALERT = "RainmakerServiceDown";
     static final String SERVICE_UNAVAILABLE_ALERT = "RainmakerServiceUnavailable";
-
-    /**
-     * status-service (branch h6-status) is not part of this pipeline yet: no instance of it runs, so the rules rightly
-     * say so from the start. Remove when it joins {@link PipelineServices#NAMES}.
-     */
-    static final Map<String, String> STATUS_SERVICE_ABSENT =
-            Map.of("alertname", SERVICE_UNAVAILABLE_ALERT, "service", "status-service");
+    static final String CUSTOMERS_STUCK_ALERT = "RainmakerCustomersStuck";
 
     /**
      * Every longer {@code for:} is cut to this. Not shorter: RainmakerStageStalled's condition (records in hand, none
@@ -67,6 +63,9 @@ class PrometheusIT {
     private static final Duration SSH_REFUSED_AFTER_BOOT = Duration.ofSeconds(10);
 
     private static final Duration STACK_COMMAND_TIMEOUT = Duration.ofSeconds(8);
+    /** status-service's stack deadline: longer than a simulated install, far shorter than a stopped stack-service. */
+    private static final Duration STACK_DEADLINE = Duration.ofSeconds(10);
+
     private static final Duration SLOW_INSTALL = Duration.ofSeconds(14);
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(60);
@@ -89,6 +88,10 @@ class PrometheusIT {
                 launch -> launch.name().startsWith("stack-service")
                         ? launch.withSystemProperty("rainmaker.ssh.command-timeout", STACK_COMMAND_TIMEOUT.toString())
                         : launch);
+        pipeline.startStatus(
+                1,
+                StatusUsers.generate(),
+                launch -> launch.withSystemProperty("rainmaker.status.deadline.stack", STACK_DEADLINE.toString()));
         prometheus =
                 new PrometheusApi(pipeline.cloud().info().prometheus().url().orElseThrow());
     }
@@ -106,17 +109,22 @@ class PrometheusIT {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(prometheus.targetHealth())
                         .as("scrape targets and their health")
-                        .containsAllEntriesOf(PipelineServices.NAMES.stream()
+                        .containsAllEntriesOf(PipelineServices.WITH_STATUS.stream()
                                 .collect(Collectors.toMap(name -> name + "-1", name -> "up"))));
         assertThat(prometheus.alertingRuleNames())
                 .as("alerting rules Prometheus loaded from %s", RULES)
-                .contains(SLO_ALERT, DEAD_LETTER_ALERT, SERVICE_DOWN_ALERT, SERVICE_UNAVAILABLE_ALERT);
+                .contains(
+                        SLO_ALERT,
+                        DEAD_LETTER_ALERT,
+                        SERVICE_DOWN_ALERT,
+                        SERVICE_UNAVAILABLE_ALERT,
+                        CUSTOMERS_STUCK_ALERT);
         // Prometheus starts with the local cloud, before the services: until each is scraped, it is rightly
         // unavailable.
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(raised())
-                        .as("alerts still firing once every service is scraped (status-service's absence aside)")
+                        .as("alerts still firing once every service is scraped")
                         .isEmpty());
     }
 
@@ -130,16 +138,14 @@ class PrometheusIT {
                 .failFast(
                         "an alert was raised during a normal run",
                         () -> assertThat(raised())
-                                .as("alerts firing (status-service's absence aside), or %s even pending", SLO_ALERT)
+                                .as("alerts firing, or %s even pending", SLO_ALERT)
                                 .isEmpty())
                 .until(() -> pipeline.readyRecordsOf(customers).size() == customers.size());
         await().during(PENDING_FOR.plusSeconds(5))
                 .atMost(PENDING_FOR.plusSeconds(15))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(raised())
-                        .as(
-                                "alerts firing (status-service's absence aside), or %s pending, after a normal run",
-                                SLO_ALERT)
+                        .as("alerts firing, or %s pending, after a normal run", SLO_ALERT)
                         .isEmpty());
     }
 
@@ -197,6 +203,11 @@ class PrometheusIT {
                     .anySatisfy(labels -> assertThat(labels)
                             .containsEntry("job", "stack-service")
                             .containsEntry("instance", "stack-service-1"));
+            assertThat(firing(CUSTOMERS_STUCK_ALERT))
+                    .as(
+                            "%s firing while %d customers wait on a stopped stack-service",
+                            CUSTOMERS_STUCK_ALERT, customers.size())
+                    .anySatisfy(labels -> assertThat(labels).containsEntry("stage", "stack"));
         });
 
         ServiceProcess restarted = stopped.restart();
@@ -213,18 +224,15 @@ class PrometheusIT {
                         .as("alerts about stack-service once it is back and its customers are ready")
                         .noneSatisfy(alert -> assertThat(alert.labels())
                                 .containsAnyOf(
-                                        Map.entry("service", "stack-service"), Map.entry("job", "stack-service"))));
+                                        Map.entry("service", "stack-service"),
+                                        Map.entry("job", "stack-service"),
+                                        Map.entry("stage", "stack"))));
     }
 
     @Test
     @Order(5)
     void everyPanelOfTheDashboardShowsDataAfterTheRun() {
         DashboardCheck check = DashboardCheck.of(LocalPipeline.repository().resolve(DASHBOARD), prometheus);
-        System.out.println("PrometheusIT: dashboard panels left out of the check: " + check.excluded());
-        assertThat(check.excludedWithData())
-                .as("panels left out as status-service's that show data after all: put them back")
-                .isEmpty();
-
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(check.withoutData())
@@ -254,11 +262,10 @@ class PrometheusIT {
         return signups.stream().map(SignupReceived::customerId).collect(Collectors.toSet());
     }
 
-    /** Alerts firing, and the SLO alert even when only pending; status-service's absence aside. */
+    /** Alerts firing, and the SLO alert even when only pending. */
     private static List<Alert> raised() {
         return prometheus.alerts().stream()
                 .filter(alert -> alert.firing() || alert.name().equals(SLO_ALERT))
-                .filter(alert -> !alert.labels().entrySet().containsAll(STATUS_SERVICE_ABSENT.entrySet()))
                 .toList();
     }
 
