@@ -16,16 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeployTopicsTests {
 
     private static final Pattern TOPIC_NAME = Pattern.compile("(?m)^  topicName: (\\S+)$");
+    /** status-service's {@code StatusTopology.TIMELINE_TOPIC}: services are not the CLI's to import. */
+    private static final String STATUS_TIMELINE = "rainmaker.status-timeline";
 
     @Test
-    void kubernetesTopicsAreExactlyTheEventTopicsTheirDeadLetterTopicsAndTheReplayLog() throws IOException {
+    void kubernetesTopicsAreExactlyTheEventTopicsTheirDeadLetterTopicsTheReplayLogAndTheStatusTimeline()
+            throws IOException {
         String topics = Files.readString(Path.of("../deploy/kubernetes/kafka-topics.yaml"));
 
         assertThat(TOPIC_NAME.matcher(topics).results().map(match -> match.group(1)))
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(
                                 Arrays.stream(EventType.values())
                                         .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic())),
-                                Stream.of(DeadLetters.REPLAY_LOG))
+                                Stream.of(DeadLetters.REPLAY_LOG, STATUS_TIMELINE))
                         .toList());
     }
 }
