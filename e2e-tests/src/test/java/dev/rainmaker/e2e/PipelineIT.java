@@ -3,7 +3,6 @@ package dev.rainmaker.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PipelineIT {
 
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
-
-    private static final String DATABASE_PASSWORD_FILE = "/etc/rainmaker/db-password";
 
     private static LocalPipeline pipeline;
     private static Path logs;
@@ -157,19 +154,11 @@ class PipelineIT {
     @Test
     @Order(3)
     void noSecretAppearsInAnyTopicServiceLogOrEmail() throws Exception {
-        Map<String, String> secrets = new java.util.LinkedHashMap<>();
-        secrets.put("the DigitalOcean token", cloud.info().digitalOceanToken());
-        privateKeyLines(Files.readString(cloud.info().provisioningPrivateKey()))
-                .forEach(line -> secrets.put("the provisioning private key", line));
-        for (StandInDroplet droplet : cloud.digitalOcean().droplets()) {
-            privateKeyLines(droplet.userData())
-                    .forEach(line -> secrets.put("droplet " + droplet.id() + "'s host key", line));
-            String password = cloud.hosts().host(droplet.id()).state().files.get(DATABASE_PASSWORD_FILE);
-            assertThat(password)
-                    .as("database password generated on droplet %d", droplet.id())
-                    .isNotBlank();
-            secrets.put("droplet " + droplet.id() + "'s database password", password.strip());
-        }
+        Map<String, String> secrets = PipelineSecrets.of(cloud);
+        assertThat(secrets.keySet())
+                .as("database passwords generated on the droplets")
+                .filteredOn(what -> what.endsWith("database password"))
+                .hasSize(cloud.digitalOcean().droplets().size());
 
         Map<String, String> places = new java.util.LinkedHashMap<>();
         for (EventType type : EventType.values()) {
@@ -192,9 +181,7 @@ class PipelineIT {
                         places.merge("emails", mail.subject() + mail.textBody() + mail.htmlBody(), String::concat));
 
         assertThat(places).as("places scanned").containsKeys("topic rainmaker.customer-ready", "emails");
-        secrets.forEach((what, secret) -> places.forEach((where, text) -> assertThat(text.contains(secret))
-                .as("%s appears in %s", what, where)
-                .isFalse()));
+        PipelineSecrets.assertNoneIn(secrets, places);
     }
 
     @Test
@@ -213,22 +200,6 @@ class PipelineIT {
     }
 
     /** The base64 lines of every PEM or OpenSSH private key in {@code text}: any one of them found elsewhere is a leak. */
-    private static List<String> privateKeyLines(String text) {
-        List<String> lines = new ArrayList<>();
-        boolean inKey = false;
-        for (String line : text.lines().map(String::strip).toList()) {
-            if (line.startsWith("-----BEGIN") && line.contains("PRIVATE KEY")) {
-                inKey = true;
-            } else if (line.startsWith("-----END")) {
-                inKey = false;
-            } else if (inKey && line.length() >= 16) {
-                lines.add(line);
-            }
-        }
-        assertThat(lines).as("private key lines found").isNotEmpty();
-        return lines;
-    }
-
     private static List<StandInDroplet> dropletsOf(String customerId) {
         return pipeline.dropletsOf(customerId);
     }

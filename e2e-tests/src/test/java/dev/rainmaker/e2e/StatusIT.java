@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * status-service over the whole pipeline, everything as processes: five good sign-ups, one poison, one customer whose
  * host refuses SSH until bootstrap-service's connect budget is spent. Asserted through the REST API: states and
- * timelines; the same answers after a SIGKILL and restart, and from either of two instances; customers in flight
+ * timelines, with none of the run's secrets in them; the same answers after a SIGKILL and restart, and from either of two instances; customers in flight
  * turning stuck while stack-service is down and back when it returns, also in {@code /q/metrics} summed over the
  * instances.
  */
@@ -130,6 +130,7 @@ class StatusIT {
                             goodIds.stream().sorted(), Stream.of(poison.customerId(), refused.customerId()))
                     .toList();
             Map<String, JsonNode> before = answers(ops, everyone);
+            assertNoSecretIn(ops, before, pipeline);
 
             first.kill();
             ServiceProcess restarted = first.restart();
@@ -206,6 +207,16 @@ class StatusIT {
     }
 
     /** What the instance answers of each customer, but its age, which the clock changes. */
+    /** What the API shows of every customer, every dead letter and every stage holds none of the run's secrets. */
+    private static void assertNoSecretIn(StatusApi api, Map<String, JsonNode> customers, LocalPipeline pipeline) {
+        Map<String, String> responses = new LinkedHashMap<>();
+        customers.forEach((id, customer) -> responses.put("GET /api/customers/" + id, customer.toString()));
+        for (String path : List.of("/api/customers?size=1000", "/api/dead-letters", "/api/stages")) {
+            responses.put("GET " + path, api.ok(path).toString());
+        }
+        PipelineSecrets.assertNoneIn(PipelineSecrets.of(pipeline.cloud()), responses);
+    }
+
     private static Map<String, JsonNode> answers(StatusApi api, List<String> customers) {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         for (String id : customers) {
