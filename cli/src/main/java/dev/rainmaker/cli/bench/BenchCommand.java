@@ -127,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         Collection<CustomerProgress> customers;
         Map<String, ProcessUsage> usage;
         LocalCloudRecord record;
-        Percentiles statusLag;
+        StatusLag.Figures statusLag;
         try (var watcher = new ProgressWatcher(run.cloud().kafkaBootstrapServers(), ids, line -> {});
                 var lag = StatusLag.follow(
                         run.statusPorts(), StatusUsers.VIEWER, run.statusUsers().viewerPassword(), ids)) {

@@ -21,7 +21,7 @@ record BenchFigures(
         LocalCloudRecord record,
         int warmUpCustomers,
         Floor floor,
-        Percentiles statusLag) {
+        StatusLag.Figures statusLag) {
 
     /** The floor's run: its client's result, and what its own local cloud used and served. */
     record Floor(FloorRun.Result run, ProcessUsage cloudUsage, LocalCloudRecord served) {}
@@ -94,7 +94,11 @@ record BenchFigures(
         }
         table.add(
                 "p50/p95/p99 status-service lag, event → in the API (entries)",
-                statusLag.describe() + " (" + statusLag.count() + ")");
+                statusLag.all().describe() + " (" + statusLag.all().count() + ")");
+        statusLag
+                .byTopic()
+                .forEach((topic, lag) ->
+                        table.add("  of " + topic + " (entries)", lag.describe() + " (" + lag.count() + ")"));
         ProcessUsage cloud = usage.get("local-cloud");
         // The pipeline's work, comparable with runs before status-service: it watches, and has its own row above.
         double servicesCpu = services.stream()

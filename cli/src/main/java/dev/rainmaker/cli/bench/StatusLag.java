@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
@@ -31,6 +35,7 @@ final class StatusLag implements AutoCloseable {
 
     private final Set<String> customers;
     private final ConcurrentLinkedQueue<Double> lagSeconds = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<Double>> lagSecondsByTopic = new ConcurrentHashMap<>();
     private final Queue<Stream<String>> streams = new ConcurrentLinkedQueue<>();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
 
@@ -74,19 +79,27 @@ final class StatusLag implements AutoCloseable {
         try {
             JsonNode entry = JSON.readTree(dataLine.substring("data:".length()).strip());
             if (customers.contains(entry.path("customerId").asText()) && entry.hasNonNull("at")) {
-                Instant at = Instant.parse(entry.get("at").asText());
-                lagSeconds.add(Duration.between(at, arrived).toMillis() / 1000.0);
+                double seconds = Duration.between(Instant.parse(entry.get("at").asText()), arrived)
+                                .toMillis()
+                        / 1000.0;
+                lagSeconds.add(seconds);
+                lagSecondsByTopic
+                        .computeIfAbsent(entry.path("topic").asText("?"), topic -> new ConcurrentLinkedQueue<>())
+                        .add(seconds);
             }
         } catch (Exception e) {
             // not a timeline entry (a comment or keep-alive): nothing to measure
         }
     }
 
+    /** The lag's percentiles over every entry, and over the entries of each topic the view read them from. */
+    record Figures(Percentiles all, SortedMap<String, Percentiles> byTopic) {}
+
     /**
      * Waits until no entry has come for {@code quiet} (the view has caught up with the burst), then answers the lag's
      * percentiles, in seconds.
      */
-    Percentiles awaitQuiet(Duration quiet) {
+    Figures awaitQuiet(Duration quiet) {
         int seen;
         do {
             seen = lagSeconds.size();
@@ -105,11 +118,13 @@ final class StatusLag implements AutoCloseable {
     }
 
     /** Entries seen so far and their lag's percentiles, in seconds. */
-    Percentiles percentiles() {
+    Figures percentiles() {
         if (!failures.isEmpty()) {
             throw new IllegalStateException(String.join("; ", failures));
         }
-        return Percentiles.of(List.copyOf(lagSeconds));
+        SortedMap<String, Percentiles> byTopic = new TreeMap<>();
+        lagSecondsByTopic.forEach((topic, seconds) -> byTopic.put(topic, Percentiles.of(List.copyOf(seconds))));
+        return new Figures(Percentiles.of(List.copyOf(lagSeconds)), byTopic);
     }
 
     @Override
