@@ -306,6 +306,23 @@ class RealHostsIT {
                 .hostKeyFingerprint();
     }
 
+    /** What keeps users out while root may log in: the boot's state, its pending jobs, the nologin file. */
+    private static String bootAsRootSeesIt(Path knownHosts, String address) {
+        try {
+            OutsideView.Result boot = OutsideView.ssh(
+                    knownHosts,
+                    "root",
+                    address,
+                    cloud.info().provisioningPrivateKey(),
+                    "uptime; systemctl is-system-running; systemctl list-jobs --no-pager; ls -l /run/nologin;"
+                            + " systemctl status --no-pager systemd-user-sessions.service;"
+                            + " journalctl -b --no-pager -n 60");
+            return boot.stdout() + boot.stderr();
+        } catch (Exception e) {
+            return "(not readable: " + e.getMessage() + ")";
+        }
+    }
+
     private static void checkFromOutside(Customer customer, CustomerReady ready) throws Exception {
         String address = ready.droplet().publicIpv4();
         String admin = customer.signup().adminUsers().getFirst().username();
@@ -326,7 +343,8 @@ class RealHostsIT {
 
         OutsideView.Result sudo = OutsideView.ssh(knownHosts, admin, address, customer.adminKey(), "sudo -n id -u");
         assertThat(sudo.exitStatus())
-                .as("%s logs in by key and sudoes: %s", admin, sudo.stderr())
+                .as(() -> "%s logs in by key and sudoes: %s%nthe host's boot, as root sees it:%n%s"
+                        .formatted(admin, sudo.stderr(), bootAsRootSeesIt(knownHosts, address)))
                 .isZero();
         assertThat(sudo.stdout().strip()).isEqualTo("0");
 
