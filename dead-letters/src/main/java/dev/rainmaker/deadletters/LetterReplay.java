@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 
 /**
@@ -74,10 +75,16 @@ final class LetterReplay {
         }
     }
 
-    /** Fenced, directly or as the cause of the error state a failed send left the producer in. */
+    /**
+     * Fenced, directly or as the cause of the error state a failed send left the producer in. A transaction the
+     * coordinator aborted because a later replayer started with the same id can also end in "invalid state" for the
+     * earlier one (seen at its commit under load): that too is a later replayer taking over.
+     */
     private static boolean fenced(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+            if (cause instanceof ProducerFencedException
+                    || cause instanceof InvalidProducerEpochException
+                    || cause instanceof InvalidTxnStateException) {
                 return true;
             }
         }
