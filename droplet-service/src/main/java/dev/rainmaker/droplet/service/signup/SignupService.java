@@ -5,10 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.rainmaker.droplet.config.DropletConfig;
 import dev.rainmaker.droplet.service.DropletNames;
+import dev.rainmaker.droplet.service.Messages;
 import dev.rainmaker.droplet.service.PermanentFailure;
 import dev.rainmaker.events.DropletRequested;
 import dev.rainmaker.events.DropletSpec;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.signup.SignupProblem;
+import dev.rainmaker.events.signup.SignupRules;
 
 /** Turns a valid sign-up into the droplet its plan buys, checked against DigitalOcean's live catalogue. */
 @ApplicationScoped
@@ -16,16 +19,22 @@ public class SignupService {
 
     private final DropletConfig config;
     private final CatalogueCache catalogue;
-    private final SignupValidator validator;
+    private final SignupRules rules;
 
     SignupService(DropletConfig config, CatalogueCache catalogue) {
         this.config = config;
         this.catalogue = catalogue;
-        this.validator = new SignupValidator(config.plans().keySet());
+        this.rules = new SignupRules(config.plans().keySet());
     }
 
     public DropletRequested requestDroplet(SignupReceived signup) {
-        validator.validate(signup);
+        List<SignupProblem> invalid = rules.problems(signup);
+        if (!invalid.isEmpty()) {
+            throw new PermanentFailure("sign-up of customer '" + Messages.shorten(signup.customerId())
+                    + "' is invalid: "
+                    + String.join(
+                            "; ", invalid.stream().map(SignupProblem::message).toList()));
+        }
         DropletConfig.Plan plan = config.plans().get(signup.plan());
         List<String> problems =
                 PlanCheck.problems(signup.plan(), plan.size(), plan.image(), plan.region(), catalogue.current());

@@ -1,6 +1,7 @@
 package dev.rainmaker.droplet.service.sshkeys;
 
 import dev.rainmaker.droplet.domain.HostKey;
+import dev.rainmaker.events.signup.OpenSshPublicKey;
 
 /**
  * The droplet's cloud-init {@code user_data} (docs/architecture.md): the pinned host key and no other (cloud-init

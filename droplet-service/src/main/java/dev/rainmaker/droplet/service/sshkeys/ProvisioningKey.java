@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import dev.rainmaker.droplet.config.DropletConfig;
 import dev.rainmaker.droplet.service.PermanentFailure;
+import dev.rainmaker.events.signup.OpenSshPublicKey;
 
 /** The provisioning SSH public key every droplet authorises for root, read from its file when needed. */
 @ApplicationScoped

@@ -30,7 +30,7 @@ import dev.rainmaker.droplet.service.fleet.ListingPace;
 import dev.rainmaker.droplet.service.fleet.WatchTiming;
 import dev.rainmaker.droplet.service.sshkeys.CloudConfig;
 import dev.rainmaker.droplet.service.sshkeys.HostKeys;
-import dev.rainmaker.droplet.service.sshkeys.OpenSshPublicKey;
+import dev.rainmaker.events.signup.OpenSshPublicKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;
 import org.junit.jupiter.api.Tag;

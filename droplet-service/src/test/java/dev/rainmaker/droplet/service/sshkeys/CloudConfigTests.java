@@ -2,6 +2,7 @@ package dev.rainmaker.droplet.service.sshkeys;
 
 import dev.rainmaker.droplet.domain.HostKey;
 import dev.rainmaker.droplet.service.TestKeys;
+import dev.rainmaker.events.signup.OpenSshPublicKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

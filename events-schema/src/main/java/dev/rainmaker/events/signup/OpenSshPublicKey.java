@@ -1,12 +1,10 @@
-package dev.rainmaker.droplet.service.sshkeys;
+package dev.rainmaker.events.signup;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.rainmaker.droplet.service.Messages;
 
 /**
  * One OpenSSH public key line, {@code <type> <base64 blob> [comment]}, whose blob names the same key type (and, for
@@ -31,7 +29,7 @@ public record OpenSshPublicKey(String type, String base64Blob, Optional<String> 
         }
         String type = fields[0];
         if (!SUPPORTED_TYPES.contains(type)) {
-            throw new IllegalArgumentException("key type '" + Messages.shorten(type) + "' is not one of "
+            throw new IllegalArgumentException("key type '" + Printable.shorten(type) + "' is not one of "
                     + String.join(", ", SUPPORTED_TYPES.stream().sorted().toList()));
         }
         byte[] blob;
@@ -44,13 +42,13 @@ public record OpenSshPublicKey(String type, String base64Blob, Optional<String> 
                 .orElseThrow(() -> new IllegalArgumentException("the " + type + " key's data is truncated"));
         if (!embeddedType.equals(type)) {
             throw new IllegalArgumentException(
-                    "the key says it is " + type + " but its data is " + Messages.shorten(embeddedType));
+                    "the key says it is " + type + " but its data is " + Printable.shorten(embeddedType));
         }
         if (type.startsWith("ecdsa-sha2-")) {
             String curve = secondString(blob).orElse("");
             if (!type.endsWith("-" + curve)) {
                 throw new IllegalArgumentException(
-                        "the " + type + " key's data names curve " + Messages.shorten(curve));
+                        "the " + type + " key's data names curve " + Printable.shorten(curve));
             }
         }
         return new OpenSshPublicKey(type, fields[1], fields.length == 3 ? Optional.of(fields[2]) : Optional.empty());

@@ -1,4 +1,4 @@
-package dev.rainmaker.droplet.service.signup;
+package dev.rainmaker.events.signup;
 
 import java.util.Set;
 

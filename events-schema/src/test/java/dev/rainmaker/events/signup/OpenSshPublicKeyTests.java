@@ -1,6 +1,5 @@
-package dev.rainmaker.droplet.service.sshkeys;
+package dev.rainmaker.events.signup;
 
-import dev.rainmaker.droplet.service.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

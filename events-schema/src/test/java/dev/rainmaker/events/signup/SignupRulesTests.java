@@ -1,24 +1,21 @@
-package dev.rainmaker.droplet.service.signup;
+package dev.rainmaker.events.signup;
 
 import java.util.List;
 import java.util.Set;
 
-import dev.rainmaker.droplet.service.PermanentFailure;
-import dev.rainmaker.droplet.service.TestKeys;
 import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.SignupReceived;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SignupValidatorTests {
+class SignupRulesTests {
 
-    private final SignupValidator validator = new SignupValidator(Set.of("starter", "pro"));
+    private final SignupRules rules = new SignupRules(Set.of("starter", "pro"));
 
     @Test
     void aCompleteSignupIsValid() {
-        assertThat(validator.problems(signup(
+        assertThat(messages(signup(
                         "acme-42",
                         "ops@acme.example",
                         "starter",
@@ -41,32 +38,32 @@ class SignupValidatorTests {
 
     @Test
     void aMissingOrImplausibleEmailIsNamed() {
-        assertThat(validator.problems(signup("acme", null, "starter", "UTC", List.of())))
-                .containsExactly("email is missing");
-        assertThat(validator.problems(signup("acme", "ops@localhost", "starter", "UTC", List.of())))
-                .containsExactly("email 'ops@localhost' is not an email address");
+        assertThat(messages(signup("acme", null, "starter", "UTC", List.of()))).containsExactly("email is missing");
+        assertThat(messages(signup("acme", "ops@localhost", "starter", "UTC", List.of())))
+                .containsExactly(
+                        "email 'ops@localhost' is not an email address: it has a domain without a dot (a name such"
+                                + " as example.com is needed)");
     }
 
     @Test
     void anUnknownPlanNamesTheKnownOnes() {
-        assertThat(validator.problems(signup("acme", "ops@acme.example", "gold", "UTC", List.of())))
+        assertThat(messages(signup("acme", "ops@acme.example", "gold", "UTC", List.of())))
                 .containsExactly("plan 'gold' is not configured (known plans: pro, starter)");
     }
 
     @Test
     void theTimezoneMustBeAnIanaZone() {
-        assertThat(validator.problems(signup("acme", "ops@acme.example", "pro", "Mars/Olympus_Mons", List.of())))
+        assertThat(messages(signup("acme", "ops@acme.example", "pro", "Mars/Olympus_Mons", List.of())))
                 .singleElement()
                 .asString()
                 .contains("'Mars/Olympus_Mons' is not an IANA time zone");
-        assertThat(validator.problems(
-                        signup("acme", "ops@acme.example", "pro", "America/Argentina/Buenos_Aires", List.of())))
+        assertThat(messages(signup("acme", "ops@acme.example", "pro", "America/Argentina/Buenos_Aires", List.of())))
                 .isEmpty();
     }
 
     @Test
     void adminUsersMustBeLoginNamesThatAreNotSystemAccountsWithParsableKeys() {
-        List<String> problems = validator.problems(signup(
+        List<String> problems = messages(signup(
                 "acme",
                 "ops@acme.example",
                 "pro",
@@ -91,15 +88,35 @@ class SignupValidatorTests {
     }
 
     @Test
-    void anInvalidSignupFailsPermanentlyWithEveryProblemInOneMessage() {
-        assertThatThrownBy(() -> validator.validate(signup("acme", null, "gold", "UTC", List.of())))
-                .isInstanceOf(PermanentFailure.class)
-                .hasMessage("sign-up of customer 'acme' is invalid: email is missing; plan 'gold' is not configured"
-                        + " (known plans: pro, starter)");
+    void eachProblemNamesItsFieldAsAJsonPath() {
+        List<SignupProblem> problems = rules.problems(signup(
+                "Acme",
+                "../../etc/passwd@acme.example",
+                "starter",
+                "UTC",
+                List.of(new AdminUser("ada", TestKeys.ED25519), new AdminUser("bob", "ssh-ed25519 !!"))));
+
+        assertThat(problems)
+                .extracting(SignupProblem::field)
+                .containsExactly("customerId", "email", "adminUsers[1].publicKey");
+    }
+
+    @Test
+    void tenThousandAdminUsersAreOneProblemNotTenThousand() {
+        List<AdminUser> admins = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> new AdminUser("u" + i, "not a key"))
+                .toList();
+
+        assertThat(messages(signup("acme", "ops@acme.example", "pro", "UTC", admins)))
+                .containsExactly("more than " + SignupRules.MAX_ADMIN_USERS + " admin users");
+    }
+
+    private List<String> messages(SignupReceived signup) {
+        return rules.problems(signup).stream().map(SignupProblem::message).toList();
     }
 
     private List<String> problemsWithCustomerId(String customerId) {
-        return validator.problems(signup(customerId, "ops@acme.example", "starter", "UTC", List.of()));
+        return messages(signup(customerId, "ops@acme.example", "starter", "UTC", List.of()));
     }
 
     private static SignupReceived signup(
