@@ -29,6 +29,13 @@ public interface ApiConfig {
      */
     Optional<String> kafkaSignupsApp();
 
+    /** The plan names a sign-up may name: the ones droplet-service knows ({@code rainmaker.droplet.plans.*}). */
+    @WithDefault("starter,pro")
+    Set<String> plans();
+
+    /** How the door waits on Kafka: for the broker's ack of a sign-up, and for the ledger to catch up. */
+    Signups signups();
+
     /** What an app may do with its token. */
     enum Scope {
         /** {@code POST /v1/customers} */
@@ -85,6 +92,17 @@ public interface ApiConfig {
 
         @WithDefault("2s")
         Duration timeout();
+    }
+
+    interface Signups {
+
+        /** The longest wait for the broker to acknowledge a sign-up before answering 503. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** The longest wait for the sign-up ledger to read the topic up to its end before answering 503. */
+        @WithDefault("5s")
+        Duration ledgerTimeout();
     }
 
     interface Webhooks {
