@@ -2,7 +2,6 @@ package dev.rainmaker.api.domain;
 
 import java.util.List;
 
-import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.SignupReceived;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,15 +32,6 @@ public record SignupRequest(
 
         @Schema(maxItems = 20, description = "Up to 20 administrators, each with a distinct login name.")
         List<AdminUserRequest> adminUsers) {
-
-    public SignupReceived toEvent() {
-        List<AdminUser> users = adminUsers == null
-                ? List.of()
-                : adminUsers.stream()
-                        .map(user -> user == null ? null : new AdminUser(user.username(), user.publicKey()))
-                        .toList();
-        return new SignupReceived(customerId, email, contactName, plan, timezone, users);
-    }
 
     @Schema(name = "AdminUser", description = "An administrator of the customer's server.")
     public record AdminUserRequest(
