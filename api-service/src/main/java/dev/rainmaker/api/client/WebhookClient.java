@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.rainmaker.api.config.ApiConfig;
 import dev.rainmaker.api.domain.ReceiverAnswer;
@@ -34,6 +35,7 @@ public class WebhookClient {
     private final Duration timeout;
     private final Clock clock;
 
+    @Inject
     WebhookClient(Vertx vertx, ApiConfig config) {
         this(vertx, config.webhooks().requestTimeout(), Clock.systemUTC());
     }
