@@ -90,9 +90,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
                 "rainmaker.api.webhooks.max-backoff",
                 "1s",
                 "rainmaker.api.webhooks.give-up-after",
-                "3s",
-                "rainmaker.api.webhooks.request-timeout",
-                "2s");
+                "3s");
     }
 
     private void answer(HttpExchange exchange) throws IOException {

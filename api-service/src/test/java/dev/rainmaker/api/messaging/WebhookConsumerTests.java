@@ -98,7 +98,7 @@ class WebhookConsumerTests {
         assertThat(consumer.pausedAtPolls)
                 .as("partitions paused at the polls while the delivery waited")
                 .contains(Set.of(READY_0, FAILED_0));
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(15))
                 .until(() -> consumer.pausedAtPolls.getLast().isEmpty());
     }
 
@@ -110,7 +110,7 @@ class WebhookConsumerTests {
             consumer.rebalance(List.of(READY_0));
             consumer.addRecord(ready(0, "hook-1"));
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> attempts.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> attempts.size() == 1);
 
         // Taken away at the next poll, then given back, the broker serving the uncommitted record again.
         consumer.schedulePollTask(() -> consumer.rebalance(List.of()));
@@ -136,9 +136,9 @@ class WebhookConsumerTests {
                     FAILED_0.topic(), 0, 0, "hook-9", EventJson.write(WebhookTestEvents.failed("hook-9"))));
         });
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> producer.history().size() == 1);
         producer.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker away"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> producer.history().size() == 2);
         assertThat(consumer.committed(Set.of(FAILED_0)))
                 .as("committed before the ack")
                 .isEmpty();
@@ -184,7 +184,7 @@ class WebhookConsumerTests {
     }
 
     private void awaitCommitted(TopicPartition partition, long offset) {
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(
                         () -> assertThat(consumer.committed(Set.of(partition)).get(partition))
                                 .as("committed offset of %s", partition)
