@@ -50,9 +50,4 @@ public final class PendingDelivery {
         lastFailure = failure;
         nextAttempt = next;
     }
-
-    /** When writing the dead letter failed: try that again at {@code next}. */
-    public void retryDeadLetterAt(Instant next) {
-        nextAttempt = next;
-    }
 }
