@@ -25,6 +25,7 @@ import dev.rainmaker.api.service.SignupDoor;
 import dev.rainmaker.api.service.SignupOutcome;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,7 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Header(
                         name = "Retry-After",
                         description = "Seconds to wait",
-                        schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+                        schema = @Schema(type = SchemaType.INTEGER)),
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
         responseCode = "503",
@@ -104,7 +105,11 @@ public class CustomersResource {
     @APIResponse(
             responseCode = "202",
             description = "Accepted: on its way.",
-            headers = @Header(name = "Location", description = "The customer: /v1/customers/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The customer: /v1/customers/{id}",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -131,7 +136,7 @@ public class CustomersResource {
                             description =
                                     "Makes retries safe: the same key and body answer as the first time (kept 7 days)."
                                             + " Without it the customer id is the key.",
-                            schema = @Schema(maxLength = 200))
+                            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200))
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             String body) {

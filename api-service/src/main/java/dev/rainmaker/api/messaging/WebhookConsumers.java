@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 
 import dev.rainmaker.api.client.WebhookClient;
 import dev.rainmaker.api.config.ApiConfig;
@@ -51,7 +50,7 @@ public class WebhookConsumers {
     private final ApiConfig config;
     private final TopicsConfig topics;
     private final Map<String, Object> kafka;
-    private final Instance<CustomerApps> customerApps;
+    private final CustomerApps customerApps;
     private final WebhookClient client;
     private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
@@ -59,15 +58,11 @@ public class WebhookConsumers {
     private final List<Thread> threads = new ArrayList<>();
     private Producer<String, byte[]> producer;
 
-    /**
-     * {@code customerApps} is looked up only when an app has a webhook: the sign-up ledger that implements it belongs
-     * to the door, and a service without webhooks needs none.
-     */
     WebhookConsumers(
             ApiConfig config,
             TopicsConfig topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            Instance<CustomerApps> customerApps,
+            CustomerApps customerApps,
             WebhookClient client,
             MeterRegistry registry) {
         this.config = config;
@@ -98,7 +93,7 @@ public class WebhookConsumers {
             }
         }
         producer = new KafkaProducer<>(producerSettings());
-        var routing = new WebhookRouting(customerApps.get(), config.kafkaSignupsApp());
+        var routing = new WebhookRouting(customerApps, config.kafkaSignupsApp());
         var webhooks = config.webhooks();
         var deliveries = new WebhookDeliveries(
                 client::send,
