@@ -27,7 +27,7 @@ public final class AotTraining {
         trainStale(repository, cloud, logDirectory, PipelineServices.NAMES, report);
     }
 
-    /** The same for the named services (of {@link PipelineServices#WITH_STATUS}). */
+    /** The same for the named services (of {@link PipelineServices#ALL}). */
     public static void trainStale(
             Path repository, LocalCloudInfo cloud, Path logDirectory, List<String> names, Consumer<String> report) {
         Map<String, AotCache> stale = new LinkedHashMap<>();

@@ -1,9 +1,11 @@
 package dev.rainmaker.cli;
 
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.rainmaker.events.EventJson;
@@ -14,14 +16,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./rainmaker demo}: a few demo customers from sign-up to ready, watched, then everything stopped. */
+/**
+ * {@code ./rainmaker demo}: a few demo customers from sign-up (through the API and the topic in turn) to ready, watched,
+ * then everything stopped.
+ */
 @Command(
         name = "demo",
         description = {
             "Provisions N demo customers on the local cloud and shows them from sign-up to ready.",
-            "Starts the local cloud, the four services and status-service (ops console and API: its URL and two users"
-                    + " made for the run are printed), publishes N demo sign-ups, shows each customer's progress,"
-                    + " prints a table of seconds per stage and stops everything. Logs are in .rainmaker/logs/."
+            "Starts the local cloud, the four services, status-service (ops console and API: its URL and two users"
+                    + " made for the run are printed) and api-service (the SaaS app's door), signs N demo customers"
+                    + " up through both doors in turn (POST /v1/customers, then the Kafka topic), shows each"
+                    + " customer's progress, prints a table of seconds per stage and stops everything. Logs are in"
+                    + " .rainmaker/logs/."
         },
         exitCodeList = {
             "0:every customer reached ready",
@@ -69,9 +76,17 @@ final class DemoCommand implements Callable<Integer> {
                         signups.stream().map(SignupReceived::customerId).toList(),
                         out::println)) {
             out.println(run.describeStatus());
-            out.printf("publishing %d sign-up(s) to %s%n", signups.size(), EventType.SIGNUP_RECEIVED.topic());
-            signups.forEach(signup ->
-                    kafka.publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup)));
+            out.println(run.describeApi());
+            ApiClient api = run.apiClient();
+            for (int i = 0; i < signups.size(); i++) {
+                SignupReceived signup = signups.get(i);
+                if (i % 2 == 0) {
+                    signUpThroughTheApi(api, signup);
+                } else {
+                    out.printf("%s: published to %s%n", signup.customerId(), EventType.SIGNUP_RECEIVED.topic());
+                    kafka.publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup));
+                }
+            }
             boolean allReady = watcher.awaitAll(timeout);
             out.println();
             out.print(ProgressTable.render(watcher.customers()));
@@ -83,5 +98,16 @@ final class DemoCommand implements Callable<Integer> {
                     "(the ops console was at %s until this run stopped: ./rainmaker up keeps it)%n", run.statusUrl());
             return allReady ? RainmakerCli.SUCCESS : RainmakerCli.FAILURE;
         }
+    }
+
+    private void signUpThroughTheApi(ApiClient api, SignupReceived signup) {
+        HttpResponse<String> answer = api.signUp(signup, Optional.of("demo-" + signup.customerId()));
+        if (answer.statusCode() != 202) {
+            throw new IllegalStateException("POST /v1/customers for " + signup.customerId() + " answered "
+                    + answer.statusCode() + ": " + answer.body());
+        }
+        out.printf(
+                "%s: POST /v1/customers answered 202, Location %s%n",
+                signup.customerId(), answer.headers().firstValue("Location").orElse("(none)"));
     }
 }

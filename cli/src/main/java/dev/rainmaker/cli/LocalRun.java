@@ -1,5 +1,6 @@
 package dev.rainmaker.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.prometheus.ScrapeTargets;
 
 /**
- * Rainmaker running on this machine: the local cloud as one process, the four services and status-service (the ops
- * console and API, with two users made for the run) as five more, each logging to {@code <state>/logs/}. Closing it
+ * Rainmaker running on this machine: the local cloud as one process, the four services, status-service (the ops
+ * console and API, with two users made for the run) and api-service (the SaaS app's door, with one app and its token
+ * made for the run) as six more, each logging to {@code <state>/logs/}. Closing it
  * stops them all, services first; so does the end of this JVM (Ctrl-C, SIGTERM). Where Prometheus is installed, the
  * local cloud runs one with the repository's alerting rules ({@link #RULES}), and each service is added to its scrape
  * targets as it starts.
@@ -29,18 +31,30 @@ public final class LocalRun implements AutoCloseable {
     /** Real hosts may install tools and build their base image first (a few minutes, once a fortnight). */
     private static final Duration REAL_HOSTS_START_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The SaaS app that may call api-service in a local run. */
+    public static final String APP = "saas";
+
     private final LocalCloudProcess localCloud;
     private final List<ServiceProcess> services;
     private final StatusUsers statusUsers;
     private final int statusPort;
+    private final ApiSettings apiSettings;
+    private final int apiPort;
     private boolean closed;
 
     private LocalRun(
-            LocalCloudProcess localCloud, List<ServiceProcess> services, StatusUsers statusUsers, int statusPort) {
+            LocalCloudProcess localCloud,
+            List<ServiceProcess> services,
+            StatusUsers statusUsers,
+            int statusPort,
+            ApiSettings apiSettings,
+            int apiPort) {
         this.localCloud = localCloud;
         this.services = services;
         this.statusUsers = statusUsers;
         this.statusPort = statusPort;
+        this.apiSettings = apiSettings;
+        this.apiPort = apiPort;
     }
 
     public record Options(
@@ -73,7 +87,7 @@ public final class LocalRun implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         try {
             report.accept("local cloud up: " + cloud);
-            AotTraining.trainStale(options.repository(), cloud, logs, PipelineServices.WITH_STATUS, report);
+            AotTraining.trainStale(options.repository(), cloud, logs, PipelineServices.ALL, report);
             PipelineServices.forgetStatusViews(logs);
             StatusUsers statusUsers = StatusUsers.generate();
             int statusPort = 0;
@@ -93,7 +107,19 @@ public final class LocalRun implements AutoCloseable {
                 service.awaitReady(START_TIMEOUT);
                 report.accept(service.name() + " ready; log: " + service.logFile());
             }
-            LocalRun run = new LocalRun(localCloud, services, statusUsers, statusPort);
+            ApiSettings apiSettings = new ApiSettings(
+                    List.of(ApiSettings.App.generate(APP, 100, 200)),
+                    URI.create("http://127.0.0.1:" + statusPort),
+                    StatusUsers.VIEWER,
+                    statusUsers.viewerPassword());
+            ServiceLaunch api = apiSettings.applyTo(
+                    PipelineServices.launch(options.repository(), cloud, logs, PipelineServices.API_SERVICE, 1));
+            ServiceProcess apiProcess = ServiceProcess.start(api);
+            services.add(apiProcess);
+            scraped.ifPresent(targets -> targets.add(PipelineServices.API_SERVICE, api.name(), api.httpPort()));
+            apiProcess.awaitReady(START_TIMEOUT);
+            report.accept(apiProcess.name() + " ready; log: " + apiProcess.logFile());
+            LocalRun run = new LocalRun(localCloud, services, statusUsers, statusPort, apiSettings, api.httpPort());
             Runtime.getRuntime().addShutdownHook(new Thread(run::close, "rainmaker-stop"));
             return run;
         } catch (RuntimeException e) {
@@ -122,6 +148,23 @@ public final class LocalRun implements AutoCloseable {
                 + "  user " + StatusUsers.OPS + " (operator: may replay dead letters), password "
                 + statusUsers.opsPassword() + "\n"
                 + "  user " + StatusUsers.VIEWER + " (viewer: reads only), password " + statusUsers.viewerPassword();
+    }
+
+    /** Where the SaaS app's API answers. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + apiPort + "/";
+    }
+
+    /** A client of api-service as this run's app. */
+    public ApiClient apiClient() {
+        return new ApiClient(URI.create(apiUrl()), apiSettings.app(APP).token());
+    }
+
+    /** The SaaS app's API, its documents and the app's token for this run, for the person who started it. */
+    public String describeApi() {
+        return "SaaS API (api-service): " + apiUrl() + "v1/customers; OpenAPI " + apiUrl() + "q/openapi, Swagger UI "
+                + apiUrl() + "q/swagger-ui\n"
+                + "  app " + APP + ", bearer token " + apiSettings.app(APP).token();
     }
 
     /** Stops everything; a second caller (the shutdown hook during a normal stop) waits until it is done. */

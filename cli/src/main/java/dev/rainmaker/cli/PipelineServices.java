@@ -29,6 +29,13 @@ public final class PipelineServices {
     public static final List<String> WITH_STATUS =
             Stream.concat(NAMES.stream(), Stream.of(STATUS_SERVICE)).toList();
 
+    /** The SaaS app's HTTP door; it reads customers' states from status-service, so it starts after it. */
+    public static final String API_SERVICE = "api-service";
+
+    /** Every service, in start order. */
+    public static final List<String> ALL =
+            Stream.concat(WITH_STATUS.stream(), Stream.of(API_SERVICE)).toList();
+
     /**
      * How each service's JVM runs (deploy/kubernetes sets the same), to keep its peak RSS under 300 MiB in a burst of
      * 1,000 (docs/benchmarks.md): the serial collector, as the JVM itself picks for a container of under two CPUs,
@@ -49,7 +56,7 @@ public final class PipelineServices {
         return launches(repository, cloud, logDirectory, instance, NAMES);
     }
 
-    /** One launch per named service (of {@link #WITH_STATUS}). */
+    /** One launch per named service (of {@link #ALL}; api-service's needs {@link ApiSettings} applied to it). */
     public static List<ServiceLaunch> launches(
             Path repository, LocalCloudInfo cloud, Path logDirectory, int instance, List<String> names) {
         return names.stream()
@@ -57,9 +64,9 @@ public final class PipelineServices {
                 .toList();
     }
 
-    /** Which of {@link #WITH_STATUS} a launch made here runs: its name is the service's, a dash and the instance. */
+    /** Which of {@link #ALL} a launch made here runs: its name is the service's, a dash and the instance. */
     public static String serviceOf(ServiceLaunch launch) {
-        return WITH_STATUS.stream()
+        return ALL.stream()
                 .filter(name -> launch.name().startsWith(name + "-"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(launch.name() + " is none of " + WITH_STATUS));
@@ -97,10 +104,13 @@ public final class PipelineServices {
         return launch(jar, fromCache, cloud, logDirectory, name, instance, name + "-" + instance);
     }
 
-    /** A run of the service that records its AOT cache as it stops: instance 1's launch, with a log of its own. */
+    /**
+     * A run of the service that records its AOT cache as it stops: instance 1's launch, with a log of its own;
+     * api-service's with an app and a status-service that exist for the training only.
+     */
     static ServiceLaunch trainingLaunch(
             Path repository, LocalCloudInfo cloud, Path logDirectory, String name, AotCache cache) {
-        return launch(
+        ServiceLaunch launch = launch(
                 packagedJar(repository, name),
                 List.of(cache.trainOption()),
                 cloud,
@@ -108,6 +118,7 @@ public final class PipelineServices {
                 name,
                 1,
                 name + "-aot-training");
+        return name.equals(API_SERVICE) ? ApiSettings.forTraining().applyTo(launch) : launch;
     }
 
     /** The service's AOT cache for this JDK and {@link #JVM_OPTIONS}; empty on a JDK without them. */
@@ -167,6 +178,9 @@ public final class PipelineServices {
                 properties.put(
                         "kafka-streams.state.dir",
                         statusViews(logDirectory).resolve(launchName).toString());
+            }
+            case API_SERVICE -> {
+                // Its apps and status-service's address and user come from ApiSettings, in a file of its own.
             }
             default -> throw new IllegalArgumentException("unknown service " + name);
         }

@@ -12,16 +12,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./rainmaker up}: the local cloud (with Prometheus, where installed), the four services and status-service,
- * running until Ctrl-C.
+ * {@code ./rainmaker up}: the local cloud (with Prometheus, where installed), the four services, status-service and
+ * api-service, running until Ctrl-C.
  */
 @Command(
         name = "up",
         description = {
-            "Starts the local cloud, the four services and status-service (ops console and API; its URL and two users"
-                    + " made for the run are printed) and keeps them running until Ctrl-C.",
-            "Publish sign-ups to Kafka at 127.0.0.1:PORT, topic rainmaker.signup-received, key = customer id"
-                    + " (README.md). Logs are in .rainmaker/logs/.",
+            "Starts the local cloud, the four services, status-service (ops console and API; its URL and two users"
+                    + " made for the run are printed) and api-service (the SaaS app's HTTP door; its URL and a token"
+                    + " made for the run are printed), and keeps them running until Ctrl-C.",
+            "Sign customers up with POST /v1/customers, or publish to Kafka at 127.0.0.1:PORT, topic"
+                    + " rainmaker.signup-received, key = customer id (README.md). Logs are in .rainmaker/logs/.",
             "Where Prometheus is installed (/usr/bin/prometheus), it runs on a free port of 127.0.0.1 with"
                     + " deploy/prometheus/rules.yaml, scraping every service; its URL and alerts page are printed."
         },
@@ -60,10 +61,12 @@ final class UpCommand implements Callable<Integer> {
                         + "Schema: events-schema/src/main/resources/schemas/signup-received.schema.json%n"
                         + "%s%n"
                         + "%s%n"
+                        + "%s%n"
                         + "Ctrl-C stops everything.%n",
                 run.cloud().kafkaBootstrapServers(),
                 EventType.SIGNUP_RECEIVED.topic(),
                 run.describeStatus(),
+                run.describeApi(),
                 prometheus.isRunning()
                         ? "Prometheus: " + prometheus.url().orElseThrow() + " (alerts: "
                                 + prometheus.alertsPage().orElseThrow() + "), scraping every service's /q/metrics"

@@ -18,9 +18,11 @@ class DeployTopicsTests {
     private static final Pattern TOPIC_NAME = Pattern.compile("(?m)^  topicName: (\\S+)$");
     /** status-service's {@code StatusTopology.TIMELINE_TOPIC}: services are not the CLI's to import. */
     private static final String STATUS_TIMELINE = "rainmaker.status-timeline";
+    /** api-service's dead-letter topic for webhooks it could not deliver. */
+    private static final String WEBHOOKS_DLQ = "rainmaker.webhooks.dlq";
 
     @Test
-    void kubernetesTopicsAreExactlyTheEventTopicsTheirDeadLetterTopicsTheReplayLogAndTheStatusTimeline()
+    void kubernetesTopicsAreTheEventTopicsTheirDeadLetterTopicsTheReplayLogTheStatusTimelineAndTheWebhookDeadLetters()
             throws IOException {
         String topics = Files.readString(Path.of("../deploy/kubernetes/kafka-topics.yaml"));
 
@@ -28,7 +30,7 @@ class DeployTopicsTests {
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(
                                 Arrays.stream(EventType.values())
                                         .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic())),
-                                Stream.of(DeadLetters.REPLAY_LOG, STATUS_TIMELINE))
+                                Stream.of(DeadLetters.REPLAY_LOG, STATUS_TIMELINE, WEBHOOKS_DLQ))
                         .toList());
     }
 }

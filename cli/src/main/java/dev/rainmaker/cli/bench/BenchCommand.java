@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.rainmaker.cli.CustomerProgress;
@@ -87,6 +88,16 @@ public final class BenchCommand implements Callable<Integer> {
     String doLimits;
 
     @Option(
+            names = "--via",
+            paramLabel = "kafka|api",
+            defaultValue = "kafka",
+            converter = BenchOptions.KafkaOrApi.class,
+            description = "the door the burst comes through: straight to the topic, or POST /v1/customers to"
+                    + " api-service with " + ApiBurst.CLIENTS + " requests at once, measured against publishing the"
+                    + " same sign-ups straight to Kafka (default: ${DEFAULT-VALUE})")
+    String via;
+
+    @Option(
             names = "--timeout",
             paramLabel = "DURATION",
             defaultValue = "20m",
@@ -103,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     BenchOptions options() {
-        return new BenchOptions(signups, instances, bootDelay, doLimits, timeout);
+        return new BenchOptions(signups, instances, bootDelay, doLimits, timeout, via);
     }
 
     @Override
@@ -117,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
         PipelineRun run = PipelineRun.start(repository, state, options, out::println);
         List<SignupReceived> warmUp = WarmUp.signups(prefix + "-warm");
         try {
-            warmUp(run.cloud().kafkaBootstrapServers(), warmUp, options, out);
+            warmUp(run, warmUp, options, out);
         } catch (RuntimeException e) {
             run.stop();
             throw e;
@@ -132,8 +143,18 @@ public final class BenchCommand implements Callable<Integer> {
                 var lag = StatusLag.follow(
                         run.statusPorts(), StatusUsers.VIEWER, run.statusUsers().viewerPassword(), ids)) {
             StatusLag.sleep(STATUS_SUBSCRIBED);
+            Optional<DirectPublish.Figures> direct = options.viaApi()
+                    ? Optional.of(DirectPublish.measure(run.cloud().kafkaBootstrapServers(), signups))
+                    : Optional.empty();
             published = Instant.now();
-            publish(run.cloud().kafkaBootstrapServers(), signups);
+            if (options.viaApi()) {
+                ApiBurst.Figures api = ApiBurst.post(run.apiClient(), signups);
+                out.println("through the API: " + api.describe());
+                out.println("straight to Kafka (a topic nothing reads, just before): "
+                        + direct.orElseThrow().describe());
+            } else {
+                publish(run.cloud().kafkaBootstrapServers(), signups);
+            }
             out.printf("published %d sign-ups in %.2f s%n", signups.size(), seconds(published, Instant.now()));
             Instant deadline = published.plus(options.timeout());
             allReady = false;
@@ -190,12 +211,20 @@ public final class BenchCommand implements Callable<Integer> {
         return allReady ? RainmakerCli.SUCCESS : RainmakerCli.FAILURE;
     }
 
-    private static void warmUp(String bootstrap, List<SignupReceived> warmUp, BenchOptions options, PrintStream out) {
+    private static void warmUp(PipelineRun run, List<SignupReceived> warmUp, BenchOptions options, PrintStream out) {
         out.printf("warm-up: %d customers, one per partition, before the burst ...%n", warmUp.size());
         List<String> ids = warmUp.stream().map(SignupReceived::customerId).toList();
+        String bootstrap = run.cloud().kafkaBootstrapServers();
         try (var watcher = new ProgressWatcher(bootstrap, ids, line -> {})) {
             Instant start = Instant.now();
-            publish(bootstrap, warmUp);
+            if (options.viaApi()) {
+                ApiBurst.Figures api = ApiBurst.post(run.apiClient(), warmUp);
+                if (!api.refused().isEmpty()) {
+                    throw new IllegalStateException("api-service refused warm-up sign-ups: " + api.refused());
+                }
+            } else {
+                publish(bootstrap, warmUp);
+            }
             Duration timeout = options.bootDelay().plus(WARM_UP_TIMEOUT);
             if (!watcher.awaitAll(timeout)) {
                 throw new IllegalStateException("the warm-up customers were not all ready within " + timeout.toSeconds()

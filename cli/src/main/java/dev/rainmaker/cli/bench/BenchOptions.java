@@ -7,7 +7,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code ./rainmaker bench} options, as {@link BenchCommand} read them. */
-public record BenchOptions(int signups, int instances, Duration bootDelay, String doLimits, Duration timeout) {
+public record BenchOptions(
+        int signups, int instances, Duration bootDelay, String doLimits, Duration timeout, String via) {
+
+    /** Whether the burst comes through api-service ({@code --via api}) rather than straight to the topic. */
+    boolean viaApi() {
+        return via.equals("api");
+    }
 
     /** {@code --instances}: one or two of each service. */
     static final class OneOrTwo implements ITypeConverter<Integer> {
@@ -18,6 +24,17 @@ public record BenchOptions(int signups, int instances, Duration bootDelay, Strin
                 case "2" -> 2;
                 default -> throw new TypeConversionException("'" + value + "' is not 1 or 2");
             };
+        }
+    }
+
+    /** {@code --via}: the door the burst comes through. */
+    static final class KafkaOrApi implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!List.of("kafka", "api").contains(value)) {
+                throw new TypeConversionException("'" + value + "' is not kafka or api");
+            }
+            return value;
         }
     }
 

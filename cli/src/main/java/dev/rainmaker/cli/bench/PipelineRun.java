@@ -2,6 +2,7 @@ package dev.rainmaker.cli.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.rainmaker.cli.AotTraining;
+import dev.rainmaker.cli.ApiClient;
+import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.LocalCloudProcess;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
@@ -32,6 +35,7 @@ import dev.rainmaker.localcloud.kafka.TopicClient;
  */
 final class PipelineRun {
 
+    private static final String BENCH_APP = "bench";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** A service's consumers leave their groups one after the other as it stops (up to ~9 s for three). */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +44,7 @@ final class PipelineRun {
     private final Path stateDirectory;
     private final List<Service> services;
     private final StatusUsers statusUsers;
+    private final Optional<ApiSettings> apiSettings;
 
     /**
      * A running service: its process, how long its first start took to answer ready, and how long its restart took
@@ -48,11 +53,16 @@ final class PipelineRun {
     record Service(ServiceProcess process, Duration firstStart, Optional<Duration> restart) {}
 
     private PipelineRun(
-            LocalCloudProcess localCloud, Path stateDirectory, List<Service> services, StatusUsers statusUsers) {
+            LocalCloudProcess localCloud,
+            Path stateDirectory,
+            List<Service> services,
+            StatusUsers statusUsers,
+            Optional<ApiSettings> apiSettings) {
         this.localCloud = localCloud;
         this.stateDirectory = stateDirectory;
         this.services = services;
         this.statusUsers = statusUsers;
+        this.apiSettings = apiSettings;
     }
 
     static PipelineRun start(Path repository, Path stateDirectory, BenchOptions options, Consumer<String> report) {
@@ -65,7 +75,12 @@ final class PipelineRun {
         List<Service> services = new ArrayList<>();
         try {
             createTopics(cloud);
-            AotTraining.trainStale(repository, cloud, logs, PipelineServices.WITH_STATUS, report);
+            AotTraining.trainStale(
+                    repository,
+                    cloud,
+                    logs,
+                    options.viaApi() ? PipelineServices.ALL : PipelineServices.WITH_STATUS,
+                    report);
             PipelineServices.forgetStatusViews(logs);
             StatusUsers statusUsers = StatusUsers.generate();
             for (int instance = 1; instance <= options.instances(); instance++) {
@@ -75,18 +90,24 @@ final class PipelineRun {
                     if (isStatusService(benchLaunch)) {
                         benchLaunch = statusUsers.applyTo(benchLaunch);
                     }
-                    Instant startedAt = Instant.now();
-                    ServiceProcess process = ServiceProcess.start(benchLaunch);
-                    started.add(process);
-                    process.awaitReady(START_TIMEOUT);
-                    Duration startTime = Duration.between(startedAt, Instant.now());
-                    services.add(new Service(process, startTime, Optional.empty()));
-                    report.accept(String.format(
-                            "%s ready after %.1f s; log: %s",
-                            benchLaunch.name(), startTime.toMillis() / 1000.0, benchLaunch.logFile()));
+                    services.add(startTimed(benchLaunch, started, report));
                 }
             }
-            return new PipelineRun(localCloud, stateDirectory, services, statusUsers);
+            Optional<ApiSettings> apiSettings = Optional.empty();
+            if (options.viaApi()) {
+                ApiSettings settings = new ApiSettings(
+                        List.of(ApiSettings.App.generate(BENCH_APP, 1_000_000, 1_000_000)),
+                        URI.create("http://127.0.0.1:" + statusPortsOf(services).getFirst()),
+                        StatusUsers.VIEWER,
+                        statusUsers.viewerPassword());
+                services.add(startTimed(
+                        settings.applyTo(
+                                PipelineServices.launch(repository, cloud, logs, PipelineServices.API_SERVICE, 1)),
+                        started,
+                        report));
+                apiSettings = Optional.of(settings);
+            }
+            return new PipelineRun(localCloud, stateDirectory, services, statusUsers, apiSettings);
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::close);
             localCloud.close();
@@ -109,6 +130,29 @@ final class PipelineRun {
         }
     }
 
+    private static Service startTimed(ServiceLaunch launch, List<ServiceProcess> started, Consumer<String> report) {
+        Instant startedAt = Instant.now();
+        ServiceProcess process = ServiceProcess.start(launch);
+        started.add(process);
+        process.awaitReady(START_TIMEOUT);
+        Duration startTime = Duration.between(startedAt, Instant.now());
+        report.accept(String.format(
+                "%s ready after %.1f s; log: %s", launch.name(), startTime.toMillis() / 1000.0, launch.logFile()));
+        return new Service(process, startTime, Optional.empty());
+    }
+
+    /** api-service's client as the benchmark's app; only with {@code --via api}. */
+    ApiClient apiClient() {
+        ApiSettings settings = apiSettings.orElseThrow(() -> new IllegalStateException("api-service is not running"));
+        Service api = services.stream()
+                .filter(service -> service.process().name().startsWith(PipelineServices.API_SERVICE))
+                .findFirst()
+                .orElseThrow();
+        return new ApiClient(
+                URI.create("http://127.0.0.1:" + api.process().httpPort()),
+                settings.app(BENCH_APP).token());
+    }
+
     LocalCloudInfo cloud() {
         return localCloud.info();
     }
@@ -123,6 +167,10 @@ final class PipelineRun {
 
     /** The HTTP ports of the status-service instances. */
     List<Integer> statusPorts() {
+        return statusPortsOf(services);
+    }
+
+    private static List<Integer> statusPortsOf(List<Service> services) {
         return services.stream()
                 .map(Service::process)
                 .filter(process -> process.name().startsWith(PipelineServices.STATUS_SERVICE))
