@@ -1,6 +1,5 @@
 package dev.rainmaker.api.api;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -158,7 +157,8 @@ public class CustomersResource {
         return switch (outcome) {
             case SignupOutcome.Accepted accepted ->
                 Response.accepted(CustomerState.accepted(accepted.customerId()))
-                        .location(URI.create("/v1/customers/" + accepted.customerId()))
+                        // Relative (RFC 9110 allows it): the same answer through any instance, behind any ingress.
+                        .header(HttpHeaders.LOCATION, "/v1/customers/" + accepted.customerId())
                         .build();
             case SignupOutcome.Malformed malformed -> throw Problems.notJson(malformed.why());
             case SignupOutcome.Invalid invalid -> throw Problems.invalid(invalid.problems());
