@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.rainmaker.cli.AotTraining;
+import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.ServiceProcess;
@@ -29,8 +30,8 @@ import dev.rainmaker.localcloud.smtp.ReceivedMail;
 
 /**
  * The local cloud in this JVM and the four packaged services as processes, as the e2e tests share them: every event
- * and dead-letter topic created up front, {@code instances} processes per service, status-service instances on request
- * ({@link #startStatus}), and what the tests read back.
+ * and dead-letter topic created up front, {@code instances} processes per service, status-service and api-service
+ * instances on request ({@link #startStatus}, {@link #startApi}), and what the tests read back.
  */
 final class LocalPipeline implements AutoCloseable {
 
@@ -102,7 +103,7 @@ final class LocalPipeline implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         LocalPipeline pipeline = new LocalPipeline(logs, cloud, kafka, services);
         try {
-            AotTraining.trainStale(repository, cloud.info(), logs, System.out::println);
+            AotTraining.trainStale(repository, cloud.info(), logs, PipelineServices.ALL, System.out::println);
             for (int instance = 1; instance <= instances; instance++) {
                 for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), logs, instance)) {
                     ServiceLaunch configured = launchSettings.apply(launch);
@@ -155,6 +156,23 @@ final class LocalPipeline implements AutoCloseable {
         }
         status.awaitReady(Duration.ofSeconds(120));
         return status;
+    }
+
+    /**
+     * Starts an instance of api-service with the given settings (its apps, and the status-service it reads states
+     * from), scraped like the others, and waits until it is ready (its sign-up ledger read to the end); it is stopped
+     * with the pipeline.
+     */
+    ServiceProcess startApi(int instance, ApiSettings settings, UnaryOperator<ServiceLaunch> launchSettings) {
+        ServiceLaunch launch = launchSettings.apply(settings.applyTo(
+                PipelineServices.launch(repository(), cloud.info(), logs, PipelineServices.API_SERVICE, instance)));
+        ServiceProcess api = ServiceProcess.start(launch);
+        scrape(launch);
+        synchronized (services) {
+            services.add(api);
+        }
+        api.awaitReady(Duration.ofSeconds(120));
+        return api;
     }
 
     private void scrape(ServiceLaunch launch) {

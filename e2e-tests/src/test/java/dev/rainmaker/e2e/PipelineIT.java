@@ -3,6 +3,7 @@ package dev.rainmaker.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The whole pipeline: the local cloud in this JVM, the four packaged services as real processes. */
+/**
+ * The whole pipeline: the local cloud in this JVM, the four packaged services as real processes; then status-service
+ * and api-service in front of it ({@link ApiJourney}); and no secret of the run anywhere it must not be.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
@@ -43,6 +47,8 @@ class PipelineIT {
     private static Path logs;
     private static LocalCloud cloud;
     private static TopicClient kafka;
+    /** The secrets the API's journey made (tokens, a webhook secret, passwords), checked with the pipeline's. */
+    private static final Map<String, String> apiSecrets = new LinkedHashMap<>();
 
     @BeforeAll
     static void startLocalCloudAndServices() {
@@ -153,14 +159,22 @@ class PipelineIT {
 
     @Test
     @Order(3)
+    void signUpsThroughTheApiReachReadyWithSignedWebhooksIdempotentRetriesAndNothingLostWhenAnInstanceDies()
+            throws Exception {
+        apiSecrets.putAll(ApiJourney.run(pipeline));
+    }
+
+    @Test
+    @Order(4)
     void noSecretAppearsInAnyTopicServiceLogOrEmail() throws Exception {
         Map<String, String> secrets = PipelineSecrets.of(cloud);
+        secrets.putAll(apiSecrets);
         assertThat(secrets.keySet())
                 .as("database passwords generated on the droplets")
                 .filteredOn(what -> what.endsWith("database password"))
                 .hasSize(cloud.digitalOcean().droplets().size());
 
-        Map<String, String> places = new java.util.LinkedHashMap<>();
+        Map<String, String> places = new LinkedHashMap<>();
         for (EventType type : EventType.values()) {
             for (String topic : List.of(type.topic(), type.deadLetterTopic())) {
                 kafka.readAll(topic)
@@ -185,7 +199,7 @@ class PipelineIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void eachServiceRunsFromTheAotCacheItsTrainingRunWrote() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25 or later");
         for (ServiceProcess service : pipeline.services()) {

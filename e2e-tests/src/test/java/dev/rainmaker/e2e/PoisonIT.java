@@ -1,18 +1,26 @@
 package dev.rainmaker.e2e;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.rainmaker.cli.ApiClient;
+import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.DemoSignups;
+import dev.rainmaker.cli.ServiceProcess;
 import dev.rainmaker.e2e.PoisonSignups.Poison;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.localcloud.LocalPorts;
 import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
 import dev.rainmaker.localcloud.hosts.SimulatedHost;
 import dev.rainmaker.localcloud.kafka.TopicClient;
@@ -27,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Bad input between good: 100 malformed or hostile sign-ups interleaved with 100 good ones (a fifth of them with
  * hostile but valid contact names). The good become ready, the bad are dead-lettered with a reason naming what is
- * wrong, no partition stalls behind a bad record, and no hostile string reaches any host.
+ * wrong, no partition stalls behind a bad record, and no hostile string reaches any host. The same bad ones through
+ * api-service are refused at the door with a 4xx naming what is wrong, and none is published.
  */
 class PoisonIT {
 
@@ -60,6 +69,7 @@ class PoisonIT {
 
             Set<String> goodIds = good.stream().map(SignupReceived::customerId).collect(Collectors.toSet());
             Set<String> badKeys = bad.stream().map(Poison::key).collect(Collectors.toSet());
+            List<String> refusedAtTheDoor = badOnesThroughTheApi(pipeline, bad);
             try {
                 await().atMost(TIMEOUT)
                         .pollInterval(Duration.ofSeconds(2))
@@ -89,9 +99,50 @@ class PoisonIT {
             everyBadOneDeadLetteredWithAnActionableReason(softly, pipeline, bad);
             noPartitionStalledBehindABadRecord(softly, pipeline, goodIds, badKeys);
             noHostileStringReachedAHost(softly, pipeline);
+            softly.assertThat(refusedAtTheDoor)
+                    .as("bad sign-ups the API did not refuse as it should")
+                    .isEmpty();
+            softly.assertThat(pipeline.kafka().readAll(EventType.SIGNUP_RECEIVED.topic()))
+                    .as("sign-ups published by api-service")
+                    .noneMatch(record -> record.header("rainmaker-app") != null);
             softly.assertAll();
         }
         System.out.printf("poison: %d s in all%n", secondsSince(started));
+    }
+
+    /**
+     * The same bad sign-ups, POSTed to api-service as a SaaS app would send them: each must be refused with a 4xx and a
+     * problem body (RFC 9457); a 422 must name, in the door's own words, what the dead-letter reason names (the door
+     * and droplet-service apply the same rules). Returns how each one that was not so refused was answered.
+     */
+    private static List<String> badOnesThroughTheApi(LocalPipeline pipeline, List<Poison> bad) {
+        ApiSettings settings = new ApiSettings(
+                List.of(ApiSettings.App.generate("acme", 1000, 1000)),
+                URI.create("http://127.0.0.1:" + LocalPorts.free()),
+                "nobody",
+                "unused");
+        ServiceProcess api = pipeline.startApi(1, settings, launch -> launch);
+        ApiClient client = new ApiClient(
+                URI.create("http://127.0.0.1:" + api.httpPort()),
+                settings.app("acme").token());
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (Poison poison : bad) {
+            HttpResponse<String> answer =
+                    client.signUpAsync(poison.value(), Optional.empty()).join();
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            boolean refused = answer.statusCode() >= 400 && answer.statusCode() < 500;
+            boolean problem =
+                    answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+            boolean named = answer.statusCode() != 422
+                    || poison.reasonMentions().stream()
+                            .allMatch(m -> m.matcher(answer.body()).find());
+            if (!refused || !problem || !named) {
+                wrong.add(poison.what() + " -> " + answer.statusCode() + " " + abbreviate(answer.body()));
+            }
+        }
+        System.out.printf("poison: %d bad sign-ups through the API answered %s%n", bad.size(), statuses);
+        return wrong;
     }
 
     /** DemoSignups, every fifth with a hostile contact name, which is free text and valid. */
