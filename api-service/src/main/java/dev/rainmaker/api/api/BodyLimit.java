@@ -9,7 +9,7 @@ import io.vertx.ext.web.Router;
 
 /**
  * Refuses a body declared larger than a sign-up can be before a byte of it is read, with the same problem body the
- * resource answers a larger chunked one with (Quarkus's own limit would answer 413 with no body).
+ * resource answers a larger chunked one with (Quarkus's own limit, 1M here, answers without a problem body).
  */
 @ApplicationScoped
 public class BodyLimit {

@@ -14,7 +14,8 @@ public record CustomerState(
         @Schema(
                 required = true,
                 enumeration = {"provisioning", "ready", "failed", "cancelled"},
-                description = "provisioning until ready or failed; cancelled once the customer is torn down.")
+                description =
+                        "provisioning until ready or failed; cancelled comes with the lifecycle verbs (not sent yet).")
         String state,
 
         @Schema(
