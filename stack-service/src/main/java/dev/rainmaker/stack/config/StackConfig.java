@@ -57,5 +57,12 @@ public interface StackConfig {
         /** How long a port may stay silent before it counts as filtered. */
         @WithDefault("PT2S")
         Duration connectTimeout();
+
+        /**
+         * How long sshd and the app may take to answer, and the app to work, before that counts against the host: a
+         * busy host answers late, not never. What must not be reachable is a finding at once.
+         */
+        @WithDefault("PT1M")
+        Duration answerBudget();
     }
 }

@@ -1,6 +1,8 @@
 package dev.rainmaker.stack.service;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +27,17 @@ import org.jboss.logging.Logger;
 /**
  * The host as an attacker sees it, before the customer is told it is ready: only sshd and the app reachable, sshd
  * offering public-key login and nothing else, and the app answering that its database and cache work. Anything else
- * is a permanent failure naming what was found.
+ * is a permanent failure naming what was found. sshd and the app get a while to answer ({@code answer-budget}): a busy
+ * host is slow, and a slow host is not a failed one.
  */
 @ApplicationScoped
 public class OutsideCheck {
 
     private static final Logger LOG = Logger.getLogger(OutsideCheck.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
 
     private final HostProbe probe;
     private final StackConfig.OutsideCheck config;
@@ -50,9 +56,15 @@ public class OutsideCheck {
         this.registry = registry;
     }
 
-    /** @throws PermanentFailure naming every finding and every port that was reachable */
+    /**
+     * Looks until sshd and the app answer and the app works, within {@code rainmaker.stack.outside.answer-budget};
+     * a port open that must not be is a finding however soon it is seen.
+     *
+     * @throws PermanentFailure naming every finding and every port that was reachable
+     */
     public void verify(String host, String address, URI appUrl) {
-        Map<Integer, PortState> ports = scan(address);
+        View view = lookUntilAnswering(host, address, appUrl);
+        Map<Integer, PortState> ports = view.ports();
         List<String> findings = new ArrayList<>();
         config.openPorts().stream()
                 .filter(port -> !ports.get(port).reachable())
@@ -67,9 +79,8 @@ public class OutsideCheck {
                 findings.add("sshd offers " + offered + " (only publickey is allowed)");
             }
         }
-        WebPage page = probe.get(appUrl);
-        if (!appWorks(page)) {
-            findings.add("the app at " + appUrl + " " + describe(page));
+        if (!appWorks(view.page())) {
+            findings.add("the app at " + appUrl + " " + describe(view.page()));
         }
         List<Integer> reachable = ports.entrySet().stream()
                 .filter(e -> e.getValue().reachable())
@@ -87,14 +98,50 @@ public class OutsideCheck {
                 host, reachable);
     }
 
-    /** Every configured port at once: a filtered port costs the whole timeout, so they are tried side by side. */
-    private Map<Integer, PortState> scan(String address) {
+    /** Every port once, then again only what is silent or not working yet, with growing pauses. */
+    private View lookUntilAnswering(String host, String address, URI appUrl) {
+        Instant giveUp = Instant.now().plus(config.answerBudget());
         List<Integer> all = new ArrayList<>(config.openPorts());
         all.addAll(config.mayBeOpenPorts());
         all.addAll(config.closedPorts());
+        Map<Integer, PortState> ports = scan(address, all);
+        WebPage page = probe.get(appUrl);
+        Duration pause = FIRST_PAUSE;
+        int looks = 1;
+        while (!answering(ports, page) && Instant.now().plus(pause).isBefore(giveUp)) {
+            sleep(pause, address);
+            ports.putAll(scan(address, silentOpenPorts(ports)));
+            if (!appWorks(page)) {
+                page = probe.get(appUrl);
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            looks++;
+        }
+        if (looks > 1) {
+            LOG.infof(
+                    "%s: looked from outside %d times over up to %s for sshd and the app",
+                    host, looks, config.answerBudget());
+        }
+        return new View(ports, page);
+    }
+
+    private boolean answering(Map<Integer, PortState> ports, WebPage page) {
+        return silentOpenPorts(ports).isEmpty() && appWorks(page);
+    }
+
+    private List<Integer> silentOpenPorts(Map<Integer, PortState> ports) {
+        return config.openPorts().stream()
+                .filter(port -> !ports.get(port).reachable())
+                .toList();
+    }
+
+    /** The ports at once: a filtered port costs the whole timeout, so they are tried side by side. */
+    private Map<Integer, PortState> scan(String address, List<Integer> wanted) {
         Map<Integer, Future<PortState>> pending = new TreeMap<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            all.stream().distinct().forEach(port -> pending.put(port, threads.submit(() -> probe.port(address, port))));
+            wanted.stream()
+                    .distinct()
+                    .forEach(port -> pending.put(port, threads.submit(() -> probe.port(address, port))));
             Map<Integer, PortState> states = new TreeMap<>();
             for (Map.Entry<Integer, Future<PortState>> entry : pending.entrySet()) {
                 states.put(entry.getKey(), entry.getValue().get());
@@ -105,6 +152,15 @@ public class OutsideCheck {
             throw new PermanentFailure("interrupted while scanning " + address + " from outside", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new PermanentFailure("could not scan " + address + " from outside: " + e.getCause(), e);
+        }
+    }
+
+    private static void sleep(Duration pause, String address) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PermanentFailure("interrupted while waiting for " + address + " to answer from outside", e);
         }
     }
 
@@ -125,6 +181,8 @@ public class OutsideCheck {
     private static String describe(PortState state) {
         return state == PortState.REFUSED ? "refused" : "filtered";
     }
+
+    private record View(Map<Integer, PortState> ports, WebPage page) {}
 
     private static String describe(WebPage page) {
         if (!page.answered()) {

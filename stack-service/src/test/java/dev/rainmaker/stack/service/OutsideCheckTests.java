@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.hostaccess.HostShell;
@@ -18,6 +21,8 @@ import dev.rainmaker.localcloud.hosts.model.CommandResult;
 import dev.rainmaker.stack.client.NetworkHostProbe;
 import dev.rainmaker.stack.config.StackConfig;
 import dev.rainmaker.stack.domain.CustomerDatabase;
+import dev.rainmaker.stack.domain.PortState;
+import dev.rainmaker.stack.domain.WebPage;
 import dev.rainmaker.stack.service.apt.AptStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The check from outside, over the real network, against simulated hosts whose sockets follow their model. */
 class OutsideCheckTests {
 
+    private static final Duration ANSWER_BUDGET = Duration.ofSeconds(4);
+
     @TempDir
     Path keys;
 
@@ -38,12 +45,31 @@ class OutsideCheckTests {
     private SimulatedHosts hosts;
     private OutsideCheck check;
     private NetworkHostProbe probe;
+    private Queue<Integer> portsTried;
 
     @BeforeEach
     void start() {
         hosts = SimulatedHosts.onFreePort();
         probe = new NetworkHostProbe(Duration.ofMillis(500));
-        check = new OutsideCheck(probe, ports(hosts), hosts.sshPort(), registry);
+        portsTried = new ConcurrentLinkedQueue<>();
+        HostProbe countingPorts = new HostProbe() {
+            @Override
+            public PortState port(String address, int port) {
+                portsTried.add(port);
+                return probe.port(address, port);
+            }
+
+            @Override
+            public Set<String> sshAuthMethods(String address, int port) {
+                return probe.sshAuthMethods(address, port);
+            }
+
+            @Override
+            public WebPage get(URI url) {
+                return probe.get(url);
+            }
+        };
+        check = new OutsideCheck(countingPorts, ports(hosts), hosts.sshPort(), registry);
     }
 
     @AfterEach
@@ -77,6 +103,9 @@ class OutsideCheckTests {
         assertThat(registry.counter("rainmaker.stack.outside-checks", "outcome", "failed")
                         .count())
                 .isEqualTo(1);
+        assertThat(portsTried)
+                .as("a port that must be closed is a finding the first time: no waiting for it to close")
+                .containsOnlyOnce(11211);
     }
 
     @Test
@@ -88,6 +117,31 @@ class OutsideCheckTests {
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("port " + hosts.appPort() + " is refused, not open")
                 .hasMessageContaining("the app at " + appUrl(host) + " does not answer");
+    }
+
+    @Test
+    void aHostWhoseAppAnswersLateWithinTheBudgetPasses() throws Exception {
+        SimulatedHost host = hostWithStack(4);
+        host.run("systemctl stop nginx");
+        Thread nginxStartsLate = Thread.startVirtualThread(() -> {
+            sleep(Duration.ofSeconds(1));
+            host.run("systemctl start nginx");
+        });
+
+        check.verify("rm-late", host.address(), appUrl(host));
+
+        nginxStartsLate.join();
+        assertThat(registry.counter("rainmaker.stack.outside-checks", "outcome", "passed")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private SimulatedHost hostWithStack(long id) {
@@ -143,6 +197,11 @@ class OutsideCheckTests {
             @Override
             public Duration connectTimeout() {
                 return Duration.ofMillis(500);
+            }
+
+            @Override
+            public Duration answerBudget() {
+                return ANSWER_BUDGET;
             }
         };
     }
