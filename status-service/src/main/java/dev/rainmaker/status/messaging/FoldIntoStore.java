@@ -1,23 +1,36 @@
 package dev.rainmaker.status.messaging;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
 import dev.rainmaker.status.domain.TimelineEntry;
 import dev.rainmaker.status.service.CustomerFold;
+import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds each observed record into its customer's status in the store (whose changelog makes it survive restarts), and
- * passes the new timeline entry on, for the live feed.
+ * Folds each observed record into its customer's status in the store (whose changelog makes it survive restarts),
+ * publishes the new timeline entry to this instance's live feed at once, and passes it on, marked as this instance's,
+ * for the other instances' feeds.
  */
 class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, TimelineEntry> {
 
+    static final String ORIGIN_HEADER = "rainmaker-status-origin";
+
+    private final LiveTimeline live;
     private FixedKeyProcessorContext<String, TimelineEntry> context;
     private KeyValueStore<String, CustomerStatus> store;
+
+    FoldIntoStore(LiveTimeline live) {
+        this.live = live;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, TimelineEntry> context) {
@@ -31,7 +44,10 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, Timelin
             String customer = observation.entry().customerId();
             CustomerFold.apply(store.get(customer), observation).ifPresent(status -> {
                 store.put(customer, status);
-                context.forward(record.withValue(observation.entry()));
+                live.publish(JsonSerde.write(observation.entry()));
+                Headers headers = new RecordHeaders(record.headers().toArray())
+                        .add(ORIGIN_HEADER, live.origin().getBytes(StandardCharsets.UTF_8));
+                context.forward(record.withValue(observation.entry()).withHeaders(headers));
             });
         });
     }

@@ -22,6 +22,15 @@ final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
 
+    /** A value as the serializer writes it, as text. */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new SerializationException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     JsonSerde(Class<T> type) {
         this.type = type;
     }

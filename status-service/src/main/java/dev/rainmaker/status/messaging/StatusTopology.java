@@ -9,6 +9,7 @@ import dev.rainmaker.events.EventType;
 import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
 import dev.rainmaker.status.domain.TimelineEntry;
+import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,8 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * The view: every event topic, every dead-letter topic and the replay log, each record observed (with its headers and
  * position) and folded into its customer's status in a persistent store keyed by customer id. The replay log is keyed
  * by position, so it is re-keyed by customer id first (through a repartition topic with the event topics' partition
- * count, so a customer's replays land on the task that holds the customer). Each new timeline entry also goes to
- * {@value #TIMELINE_TOPIC}, which every instance's live feed reads whole.
+ * count, so a customer's replays land on the task that holds the customer). Each new timeline entry is in this
+ * instance's live feed at once, and goes to {@value #TIMELINE_TOPIC}, from which every other instance's feed reads it.
  */
 @ApplicationScoped
 public class StatusTopology {
@@ -33,9 +34,11 @@ public class StatusTopology {
     public static final String TIMELINE_TOPIC = "rainmaker.status-timeline";
 
     private final StatusTopics topics;
+    private final LiveTimeline live;
 
-    StatusTopology(StatusTopics topics) {
+    StatusTopology(StatusTopics topics, LiveTimeline live) {
         this.topics = topics;
+        this.live = live;
     }
 
     /** The topics the view reads. */
@@ -70,7 +73,7 @@ public class StatusTopology {
                         .withNumberOfPartitions(partitions));
 
         events.merge(replays)
-                .processValues(FoldIntoStore::new, STORE)
+                .processValues(() -> new FoldIntoStore(live), STORE)
                 .to(TIMELINE_TOPIC, Produced.with(Serdes.String(), new JsonSerde<>(TimelineEntry.class)));
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.rainmaker.status.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +17,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
  * Reads every partition of {@value StatusTopology#TIMELINE_TOPIC} from its end, with a plain consumer of no group (so
- * every instance reads all of it, not a share), and hands each entry to the live timeline: each instance's event stream
- * shows every customer, not only those of its own partitions.
+ * every instance reads all of it, not a share), and hands each entry another instance folded to the live timeline:
+ * each instance's event stream shows every customer, not only those of its own partitions.
  */
 @ApplicationScoped
 public class TimelineFeed {
@@ -34,6 +36,7 @@ public class TimelineFeed {
     private final LiveTimeline live;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running = true;
+    private volatile boolean reading;
 
     TimelineFeed(@Identifier("default-kafka-broker") Map<String, Object> kafka, LiveTimeline live) {
         this.settings = new HashMap<>(kafka);
@@ -65,9 +68,12 @@ public class TimelineFeed {
             feed.assign(partitions);
             feed.seekToEnd(partitions);
             partitions.forEach(feed::position);
+            reading = true;
             while (running) {
                 for (ConsumerRecord<String, String> record : feed.poll(POLL)) {
-                    live.publish(record.value());
+                    if (!foldedHere(record)) {
+                        live.publish(record.value());
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -75,6 +81,16 @@ public class TimelineFeed {
         } catch (RuntimeException e) {
             LOG.errorf(e, "The live timeline stopped: %s", e.getMessage());
         }
+    }
+
+    /** Whether the feed has its place at the topic's end: entries written from now on reach the live timeline. */
+    boolean reading() {
+        return reading;
+    }
+
+    private boolean foldedHere(ConsumerRecord<String, String> record) {
+        Header origin = record.headers().lastHeader(FoldIntoStore.ORIGIN_HEADER);
+        return origin != null && live.origin().equals(new String(origin.value(), StandardCharsets.UTF_8));
     }
 
     /** The topic's partitions, once it exists (the topology creates it at start-up). */

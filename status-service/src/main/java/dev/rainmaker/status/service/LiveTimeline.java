@@ -1,15 +1,21 @@
 package dev.rainmaker.status.service;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Every timeline entry as it happens (its JSON), from whichever instance's partitions, to whoever listens here. */
+/**
+ * Every timeline entry as it happens (its JSON), from whichever instance's partitions, to whoever listens here. An
+ * entry this instance folded is published as it is folded; those of other instances come through the timeline topic,
+ * which carries each entry's {@link #origin()} so that none is published here twice.
+ */
 @ApplicationScoped
 public class LiveTimeline {
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final String origin = UUID.randomUUID().toString();
 
     public void listen(Consumer<String> listener) {
         listeners.add(listener);
@@ -19,5 +25,10 @@ public class LiveTimeline {
         for (Consumer<String> listener : listeners) {
             listener.accept(entryJson);
         }
+    }
+
+    /** This instance, as the entries it folded name it. */
+    public String origin() {
+        return origin;
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import dev.rainmaker.events.AdminUser;
@@ -16,6 +18,9 @@ import dev.rainmaker.localcloud.kafka.KafkaBroker;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.messaging.TopicsConfig;
 import dev.rainmaker.status.domain.Peer;
+import dev.rainmaker.status.domain.TimelineEntry;
+import dev.rainmaker.status.service.LiveTimeline;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -23,13 +28,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the view on one broker, in plain Java (two Quarkus applications do not fit in one JVM): they split
- * the partitions, agree on which of them holds each customer (the routing the API forwards by), and a third instance
- * with an empty state directory rebuilds every customer from the changelog alone.
+ * the partitions, agree on which of them holds each customer (the routing the API forwards by), each one's live feed
+ * shows every customer's entry once (its own as it folds them, the other's through the timeline topic), and a third
+ * instance with an empty state directory rebuilds every customer from the changelog alone.
  */
 class TwoInstancesTests {
 
@@ -51,15 +58,24 @@ class TwoInstancesTests {
 
     @Test
     void twoInstancesSplitTheCustomersAgreeOnTheirOwnersAndAThirdRestoresThemFromTheChangelog() throws Exception {
-        Topology topology = new StatusTopology(new StatusTopics(topics(), kafka())).topology();
-        try (KafkaStreams first = start(topology, 1);
-                KafkaStreams second = start(topology, 2)) {
+        LiveTimeline liveOne = new LiveTimeline();
+        LiveTimeline liveTwo = new LiveTimeline();
+        Queue<String> seenByOne = listen(liveOne);
+        Queue<String> seenByTwo = listen(liveTwo);
+        TimelineFeed feedOne = new TimelineFeed(kafka(), liveOne);
+        TimelineFeed feedTwo = new TimelineFeed(kafka(), liveTwo);
+        try (KafkaStreams first = start(topology(liveOne), 1);
+                KafkaStreams second = start(topology(liveTwo), 2)) {
+            feedOne.start(null);
+            feedTwo.start(null);
             await().atMost(WAIT)
                     .until(() -> first.state() == KafkaStreams.State.RUNNING
                             && second.state() == KafkaStreams.State.RUNNING
                             && first.streamsMetadataForStore(StatusTopology.STORE)
                                             .size()
-                                    == 2);
+                                    == 2
+                            && feedOne.reading()
+                            && feedTwo.reading());
             try (TopicClient kafka = new TopicClient(broker.bootstrapServers())) {
                 CUSTOMERS.forEach(customer ->
                         kafka.publish(EventType.SIGNUP_RECEIVED.topic(), customer, EventJson.write(signup(customer))));
@@ -80,13 +96,20 @@ class TwoInstancesTests {
                     assertThat(other.find(customer)).as(customer).isEmpty();
                 }
             });
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(seenByOne).containsExactlyInAnyOrderElementsOf(CUSTOMERS);
+                assertThat(seenByTwo).containsExactlyInAnyOrderElementsOf(CUSTOMERS);
+            });
             assertThat(one.instances()).extracting(Peer::port).containsExactlyInAnyOrder(1, 2);
             assertThat(CUSTOMERS)
                     .anyMatch(customer -> one.ownerOf(customer).self())
                     .anyMatch(customer -> two.ownerOf(customer).self());
+        } finally {
+            feedOne.stop(null);
+            feedTwo.stop(null);
         }
 
-        try (KafkaStreams restored = start(topology, 3)) {
+        try (KafkaStreams restored = start(topology(new LiveTimeline()), 3)) {
             CustomerStore three = store(restored, 3);
             await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
                 for (String customer : CUSTOMERS) {
@@ -95,6 +118,19 @@ class TwoInstancesTests {
                 }
             });
         }
+    }
+
+    private static Topology topology(LiveTimeline live) {
+        return new StatusTopology(new StatusTopics(topics(), kafka()), live).topology();
+    }
+
+    /** The customers of the entries the feed shows, one element per entry. */
+    private static Queue<String> listen(LiveTimeline live) {
+        Deserializer<TimelineEntry> entries = new JsonSerde<>(TimelineEntry.class).deserializer();
+        Queue<String> customers = new ConcurrentLinkedQueue<>();
+        live.listen(entry -> customers.add(entries.deserialize(StatusTopology.TIMELINE_TOPIC, entry.getBytes(UTF_8))
+                .customerId()));
+        return customers;
     }
 
     private static KafkaStreams start(Topology topology, int instance) throws Exception {
