@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -71,6 +73,21 @@ class ApiProblemsTest {
                 .body("title", equalTo("Unknown customer"))
                 .body("status", equalTo(404))
                 .body("detail", equalTo("no customer 'acme-43'"));
+    }
+
+    @Test
+    void aMethodTheResourceDoesNotHaveIs405AndAPathOfNothingIs404AsProblems() {
+        asEve().delete("/api/customers/acme-43")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://rainmaker.dev/problems/method-not-allowed"));
+        asEve().get("/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://rainmaker.dev/problems/not-found"))
+                .body("$", not(hasKey("errors")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import dev.rainmaker.problems.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 

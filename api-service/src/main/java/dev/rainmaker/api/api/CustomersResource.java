@@ -22,6 +22,7 @@ import dev.rainmaker.api.service.DoorMetrics;
 import dev.rainmaker.api.service.DoorUnavailableException;
 import dev.rainmaker.api.service.SignupDoor;
 import dev.rainmaker.api.service.SignupOutcome;
+import dev.rainmaker.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

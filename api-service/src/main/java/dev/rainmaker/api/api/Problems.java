@@ -2,10 +2,11 @@ package dev.rainmaker.api.api;
 
 import java.util.List;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import dev.rainmaker.api.config.ApiConfig.Scope;
 import dev.rainmaker.events.signup.SignupProblem;
+import dev.rainmaker.problems.Problem;
+import dev.rainmaker.problems.ProblemException;
 
 /** The door's refusals, each with its status, its words and the headers a client acts on. */
 final class Problems {
@@ -16,11 +17,7 @@ final class Problems {
 
     static ProblemException unauthenticated(String detail) {
         Problem problem = Problem.of("unauthenticated", "Unauthenticated", 401, detail);
-        return new ProblemException(
-                problem,
-                Response.fromResponse(problem.response())
-                        .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                        .build());
+        return new ProblemException(problem, problem.response(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE));
     }
 
     static ProblemException insufficientScope(Scope needed) {
@@ -31,12 +28,10 @@ final class Problems {
                 "this token may not " + (needed == Scope.SIGNUP ? "sign customers up" : "read customers"));
         return new ProblemException(
                 problem,
-                Response.fromResponse(problem.response())
-                        .header(
-                                HttpHeaders.WWW_AUTHENTICATE,
-                                CHALLENGE + ", error=\"insufficient_scope\", scope=\""
-                                        + needed.name().toLowerCase() + "\"")
-                        .build());
+                problem.response(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        CHALLENGE + ", error=\"insufficient_scope\", scope=\""
+                                + needed.name().toLowerCase() + "\""));
     }
 
     static ProblemException rateLimited(long retryAfterSeconds) {
@@ -46,10 +41,7 @@ final class Problems {
                 429,
                 "this token's rate limit is reached; retry in " + retryAfterSeconds + " s");
         return new ProblemException(
-                problem,
-                Response.fromResponse(problem.response())
-                        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
-                        .build());
+                problem, problem.response(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)));
     }
 
     static ProblemException tooLarge(long limit) {
@@ -71,12 +63,8 @@ final class Problems {
                         + String.join(
                                 "; ",
                                 problems.stream().map(SignupProblem::message).toList());
-        return new ProblemException(new Problem(
-                Problem.of("invalid-signup", "Invalid sign-up", 422, detail).type(),
-                "Invalid sign-up",
-                422,
-                detail,
-                errors));
+        return new ProblemException(
+                Problem.of("invalid-signup", "Invalid sign-up", 422, detail).withErrors(errors));
     }
 
     static ProblemException conflict(String detail) {
@@ -85,11 +73,7 @@ final class Problems {
 
     static ProblemException unavailable(String detail) {
         Problem problem = Problem.of("unavailable", "Service unavailable", 503, detail);
-        return new ProblemException(
-                problem,
-                Response.fromResponse(problem.response())
-                        .header(HttpHeaders.RETRY_AFTER, "2")
-                        .build());
+        return new ProblemException(problem, problem.response(HttpHeaders.RETRY_AFTER, "2"));
     }
 
     static ProblemException unknownCustomer(String customerId) {

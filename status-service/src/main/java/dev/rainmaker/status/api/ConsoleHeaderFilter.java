@@ -3,6 +3,7 @@ package dev.rainmaker.status.api;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
+import dev.rainmaker.problems.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

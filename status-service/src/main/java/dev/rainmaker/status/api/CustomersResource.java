@@ -56,7 +56,7 @@ public class CustomersResource {
                 () -> customers
                         .find(id)
                         .map(status -> views.of(status, Instant.now()))
-                        .orElseThrow(() -> ProblemException.unknownCustomer(id)));
+                        .orElseThrow(() -> Problems.unknownCustomer(id)));
     }
 
     @GET

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import dev.rainmaker.deadletters.DeadLetters;
 import dev.rainmaker.deadletters.Position;
 import dev.rainmaker.deadletters.Replay;
+import dev.rainmaker.problems.Problem;
+import dev.rainmaker.problems.ProblemException;
 import dev.rainmaker.status.domain.DeadLetterView;
 import dev.rainmaker.status.service.DeadLetterViews;
 import io.smallrye.common.annotation.Blocking;

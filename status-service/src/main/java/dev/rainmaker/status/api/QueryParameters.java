@@ -23,7 +23,7 @@ final class QueryParameters {
                     blank(stuck) ? null : bool("stuck", stuck),
                     blank(q) ? null : q);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badQuery(e.getMessage());
+            throw Problems.badQuery(e.getMessage());
         }
     }
 
@@ -34,11 +34,11 @@ final class QueryParameters {
         try {
             int number = Integer.parseInt(value.trim());
             if (number < min || number > max) {
-                throw ProblemException.badQuery(name + " must be between " + min + " and " + max + ", not " + number);
+                throw Problems.badQuery(name + " must be between " + min + " and " + max + ", not " + number);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw ProblemException.badQuery(name + " must be a whole number, not '" + value + "'");
+            throw Problems.badQuery(name + " must be a whole number, not '" + value + "'");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.rainmaker.api.api;
+package dev.rainmaker.problems;
 
 import jakarta.ws.rs.core.Response;
 
