@@ -98,7 +98,10 @@ public class OutsideCheck {
                 host, reachable);
     }
 
-    /** Every port once, then again only what is silent or not working yet, with growing pauses. */
+    /**
+     * Every port once, then again only what is silent or not working yet, with growing pauses; not at all when a port
+     * that must be closed is open.
+     */
     private View lookUntilAnswering(String host, String address, URI appUrl) {
         Instant giveUp = Instant.now().plus(config.answerBudget());
         List<Integer> all = new ArrayList<>(config.openPorts());
@@ -108,7 +111,9 @@ public class OutsideCheck {
         WebPage page = probe.get(appUrl);
         Duration pause = FIRST_PAUSE;
         int looks = 1;
-        while (!answering(ports, page) && Instant.now().plus(pause).isBefore(giveUp)) {
+        while (!answering(ports, page)
+                && !openThatMustBeClosed(ports)
+                && Instant.now().plus(pause).isBefore(giveUp)) {
             sleep(pause, address);
             ports.putAll(scan(address, silentOpenPorts(ports)));
             if (!appWorks(page)) {
@@ -127,6 +132,11 @@ public class OutsideCheck {
 
     private boolean answering(Map<Integer, PortState> ports, WebPage page) {
         return silentOpenPorts(ports).isEmpty() && appWorks(page);
+    }
+
+    /** A port open that must be closed fails the check whatever else answers later: no reason to wait. */
+    private boolean openThatMustBeClosed(Map<Integer, PortState> ports) {
+        return config.closedPorts().stream().anyMatch(port -> ports.get(port).reachable());
     }
 
     private List<Integer> silentOpenPorts(Map<Integer, PortState> ports) {

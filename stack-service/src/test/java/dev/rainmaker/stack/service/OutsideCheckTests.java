@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rainmaker.hostaccess.CommandOutput;
 import dev.rainmaker.hostaccess.HostShell;
@@ -46,6 +47,7 @@ class OutsideCheckTests {
     private OutsideCheck check;
     private NetworkHostProbe probe;
     private Queue<Integer> portsTried;
+    private final AtomicInteger pagesAsked = new AtomicInteger();
 
     @BeforeEach
     void start() {
@@ -66,6 +68,7 @@ class OutsideCheckTests {
 
             @Override
             public WebPage get(URI url) {
+                pagesAsked.incrementAndGet();
                 return probe.get(url);
             }
         };
@@ -103,9 +106,23 @@ class OutsideCheckTests {
         assertThat(registry.counter("rainmaker.stack.outside-checks", "outcome", "failed")
                         .count())
                 .isEqualTo(1);
-        assertThat(portsTried)
-                .as("a port that must be closed is a finding the first time: no waiting for it to close")
-                .containsOnlyOnce(11211);
+    }
+
+    @Test
+    void aHostWithAPortOpenThatMustBeClosedFailsWithoutWaitingForItsApp() {
+        SimulatedHost host = hostWithStack(5);
+        host.state().files.put("/etc/memcached.conf", "-p 11211\n-u memcache\n");
+        host.syncPorts();
+        host.run("systemctl stop nginx");
+
+        assertThatThrownBy(() -> check.verify("rm-leaky-and-down", host.address(), appUrl(host)))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("port 11211 is open to everyone")
+                .hasMessageContaining("the app at " + appUrl(host) + " does not answer");
+        assertThat(pagesAsked)
+                .as("the host fails whatever its app does later: it is looked at once")
+                .hasValue(1);
+        assertThat(portsTried).containsOnlyOnce(hosts.appPort()).containsOnlyOnce(11211);
     }
 
     @Test
