@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
-import dev.rainmaker.status.domain.TimelineEntry;
 import dev.rainmaker.status.service.CustomerFold;
 import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
@@ -17,15 +16,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds each observed record into its customer's status in the store (whose changelog makes it survive restarts),
- * publishes the new timeline entry to this instance's live feed at once, and passes it on, marked as this instance's,
- * for the other instances' feeds.
+ * publishes the new timeline entry (its JSON, written once) to this instance's live feed at once, and passes it on,
+ * marked as this instance's, for the other instances' feeds.
  */
-class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, TimelineEntry> {
+class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, String> {
 
     static final String ORIGIN_HEADER = "rainmaker-status-origin";
 
     private final LiveTimeline live;
-    private FixedKeyProcessorContext<String, TimelineEntry> context;
+    private FixedKeyProcessorContext<String, String> context;
     private KeyValueStore<String, CustomerStatus> store;
 
     FoldIntoStore(LiveTimeline live) {
@@ -33,7 +32,7 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, Timelin
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, TimelineEntry> context) {
+    public void init(FixedKeyProcessorContext<String, String> context) {
         this.context = context;
         this.store = context.getStateStore(StatusTopology.STORE);
     }
@@ -44,10 +43,11 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, Timelin
             String customer = observation.entry().customerId();
             CustomerFold.apply(store.get(customer), observation).ifPresent(status -> {
                 store.put(customer, status);
-                live.publish(JsonSerde.write(observation.entry()));
+                String entry = JsonSerde.write(observation.entry());
+                live.publish(entry);
                 Headers headers = new RecordHeaders(record.headers().toArray())
                         .add(ORIGIN_HEADER, live.origin().getBytes(StandardCharsets.UTF_8));
-                context.forward(record.withValue(observation.entry()).withHeaders(headers));
+                context.forward(record.withValue(entry).withHeaders(headers));
             });
         });
     }

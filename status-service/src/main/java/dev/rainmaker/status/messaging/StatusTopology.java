@@ -8,7 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
-import dev.rainmaker.status.domain.TimelineEntry;
 import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
 import org.apache.kafka.common.serialization.Serdes;
@@ -74,7 +73,7 @@ public class StatusTopology {
 
         events.merge(replays)
                 .processValues(() -> new FoldIntoStore(live), STORE)
-                .to(TIMELINE_TOPIC, Produced.with(Serdes.String(), new JsonSerde<>(TimelineEntry.class)));
+                .to(TIMELINE_TOPIC, Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }
 }
