@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.rainmaker.api.WebhookReceiver.Received;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -64,7 +65,7 @@ class WebhooksTest {
 
     @Test
     void aCustomerReadyReachesItsAppOnceSignedAsACloudEventAndIsCommittedAfter() throws Exception {
-        kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-1", EventJson.write(WebhookTestEvents.ready("hook-1")));
+        kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-1", EventJson.write(TestEvents.ready("hook-1", 7)));
 
         Received hook = await().atMost(Duration.ofSeconds(30))
                 .until(() -> WebhookReceiver.to("acme", "hook-1"), requests -> !requests.isEmpty())
@@ -94,7 +95,7 @@ class WebhooksTest {
     void aReceiverAnswering503GetsTheEventLaterWithTheSameIdSignedAfreshEachTime() {
         WebhookReceiver.failFirst("hook-2", 2);
 
-        kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-2", EventJson.write(WebhookTestEvents.ready("hook-2")));
+        kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-2", EventJson.write(TestEvents.ready("hook-2", 7)));
 
         List<Received> attempts = await().atMost(Duration.ofSeconds(30))
                 .until(() -> WebhookReceiver.to("acme", "hook-2"), requests -> requests.size() == 3);
@@ -114,8 +115,10 @@ class WebhooksTest {
     @Test
     void anotherAppsCustomerIsNotSentToAcmeAndItsDownReceiverHoldsUpNeitherAcmeNorTheDeadLetter() throws Exception {
         kafka.publish(
-                EventType.PROVISIONING_FAILED.topic(), "other-1", EventJson.write(WebhookTestEvents.failed("other-1")));
-        kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-3", EventJson.write(WebhookTestEvents.ready("hook-3")));
+                EventType.PROVISIONING_FAILED.topic(),
+                "other-1",
+                EventJson.write(TestEvents.failedCreatingDroplet("other-1")));
+        kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-3", EventJson.write(TestEvents.ready("hook-3", 7)));
 
         Received acme = await().atMost(Duration.ofSeconds(30))
                 .until(() -> WebhookReceiver.to("acme", "hook-3"), requests -> !requests.isEmpty())
@@ -157,9 +160,7 @@ class WebhooksTest {
     void aRecordThatIsNotAnEventIsSkippedAndTheNextOneDelivered() {
         kafka.publish(EventType.CUSTOMER_READY.topic(), "hook-garbled", "{not json");
         kafka.publish(
-                EventType.CUSTOMER_READY.topic(),
-                "hook-garbled",
-                EventJson.write(WebhookTestEvents.ready("hook-garbled")));
+                EventType.CUSTOMER_READY.topic(), "hook-garbled", EventJson.write(TestEvents.ready("hook-garbled", 7)));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> WebhookReceiver.to("acme", "hook-garbled"), requests -> requests.size() == 1);
@@ -169,9 +170,7 @@ class WebhooksTest {
     void prometheusSeesDeliveriesByOutcomeAndTheAgeOfTheOldestPendingDelivery() {
         WebhookReceiver.failFirst("hook-metrics", 1);
         kafka.publish(
-                EventType.CUSTOMER_READY.topic(),
-                "hook-metrics",
-                EventJson.write(WebhookTestEvents.ready("hook-metrics")));
+                EventType.CUSTOMER_READY.topic(), "hook-metrics", EventJson.write(TestEvents.ready("hook-metrics", 7)));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(scrape())

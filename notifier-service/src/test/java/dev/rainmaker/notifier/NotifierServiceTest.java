@@ -18,6 +18,7 @@ import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
@@ -67,7 +68,7 @@ class NotifierServiceTest {
 
     @Test
     void stackInstalledSendsOneEmailToTheCustomerAndPublishesCustomerReady() {
-        StackInstalled stack = TestEvents.stackInstalled("notify-1", "ada@acme.example");
+        StackInstalled stack = TestEvents.installed(TestEvents.signup("notify-1", "ada@acme.example"), 7);
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-1", EventJson.write(stack));
 
@@ -99,7 +100,7 @@ class NotifierServiceTest {
         kafka.publish(
                 EventType.STACK_INSTALLED.topic(),
                 "notify-metrics",
-                EventJson.write(TestEvents.stackInstalled("notify-metrics", "m@acme.example")));
+                EventJson.write(TestEvents.installed(TestEvents.signup("notify-metrics", "m@acme.example"), 7)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !mailsTo("m@acme.example").isEmpty());
 
@@ -139,7 +140,7 @@ class NotifierServiceTest {
         kafka.publish(
                 EventType.STACK_INSTALLED.topic(),
                 "notify-2",
-                EventJson.write(TestEvents.stackInstalled("notify-2", "b@acme.example")));
+                EventJson.write(TestEvents.installed(TestEvents.signup("notify-2", "b@acme.example"), 7)));
 
         TopicRecord dead = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -154,7 +155,7 @@ class NotifierServiceTest {
 
     @Test
     void aStackInstalledThatCannotBeMailedIsDeadLetteredWithStageReasonAndAttemptsAndReportedAsProvisioningFailed() {
-        StackInstalled broken = TestEvents.stackInstalled("notify-broken", "c@acme.example");
+        StackInstalled broken = TestEvents.installed(TestEvents.signup("notify-broken", "c@acme.example"), 7);
         String withoutDroplet = EventJson.write(new StackInstalled(broken.signup(), null, Map.of(), broken.appUrl()));
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-broken", withoutDroplet);
@@ -259,7 +260,7 @@ class NotifierServiceTest {
 
     @Test
     void customerReadyIsCommittedInOneTransactionWithTheOffsetOfItsStackInstalled() {
-        StackInstalled stack = TestEvents.stackInstalled("notify-tx", "tx@acme.example");
+        StackInstalled stack = TestEvents.installed(TestEvents.signup("notify-tx", "tx@acme.example"), 7);
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-tx", EventJson.write(stack));
 
@@ -274,7 +275,7 @@ class NotifierServiceTest {
 
     @Test
     void aStackInstalledDeliveredAgainTellsNobodyTwiceAndPublishesNoSecondCustomerReady() {
-        StackInstalled stack = TestEvents.stackInstalled("notify-again", "again@acme.example");
+        StackInstalled stack = TestEvents.installed(TestEvents.signup("notify-again", "again@acme.example"), 7);
 
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));
         kafka.publish(EventType.STACK_INSTALLED.topic(), "notify-again", EventJson.write(stack));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.testing.TestEvents;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,7 +22,7 @@ class EventMessagesTests {
 
     @Test
     void anEventIsItsJsonKeyedByTheCustomerId() {
-        DropletActive event = TestEvents.dropletActive("acme-42", 42L);
+        DropletActive event = TestEvents.active("acme-42", 42L);
 
         Message<String> message = messages.of(event);
 
@@ -32,7 +33,7 @@ class EventMessagesTests {
 
     @Test
     void itsCloudEventsAttributesNameTheTypeTheApplicationTheCustomerAndNow() {
-        Message<String> message = messages.of(TestEvents.dropletActive("acme-42", 42L));
+        Message<String> message = messages.of(TestEvents.active("acme-42", 42L));
 
         @SuppressWarnings("unchecked")
         OutgoingCloudEventMetadata<String> cloudEvent =
@@ -48,7 +49,7 @@ class EventMessagesTests {
 
     @Test
     void everyMessageHasAnIdOfItsOwn() {
-        var event = TestEvents.dropletActive("acme-42", 42L);
+        var event = TestEvents.active("acme-42", 42L);
 
         assertThat(id(messages.of(event))).isNotEqualTo(id(messages.of(event)));
     }

@@ -7,6 +7,7 @@ import dev.rainmaker.events.DropletRequested;
 import dev.rainmaker.events.DropletSpec;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.events.StackInstalled;
+import dev.rainmaker.events.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class FailedCustomerTests {
 
     @Test
     void anEventAfterTheSignupPassesOnTheSignupAndTheDropletItKnows() {
-        DropletActive active = TestEvents.dropletActive("acme-2", 22L);
+        DropletActive active = TestEvents.active("acme-2", 22L);
 
         assertThat(FailedCustomer.of(active)).isEqualTo(new FailedCustomer("acme-2", active.signup(), 22L));
         assertThat(FailedCustomer.of(new DropletRequested(

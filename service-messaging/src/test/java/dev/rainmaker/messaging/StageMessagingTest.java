@@ -12,6 +12,7 @@ import dev.rainmaker.events.FailureKind;
 import dev.rainmaker.events.HostHardened;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
@@ -57,7 +58,7 @@ class StageMessagingTest {
 
     @Test
     void theNextEventIsPublishedKeyedByCustomerWithCloudEventsHeadersNamingTheApplicationAsSource() {
-        kafka.publish(EventType.DROPLET_ACTIVE.topic(), "ok-1", EventJson.write(TestEvents.dropletActive("ok-1", 11L)));
+        kafka.publish(EventType.DROPLET_ACTIVE.topic(), "ok-1", EventJson.write(TestEvents.active("ok-1", 11L)));
 
         TopicRecord next = awaitOne(EventType.HOST_HARDENED.topic(), "ok-1");
         assertThat(EventJson.read(next.value(), HostHardened.class).steps()).containsExactly("sshd");
@@ -79,8 +80,7 @@ class StageMessagingTest {
 
     @Test
     void aFailedStageIsDeadLetteredWithStageReasonAndTheAttemptsFoundAlongTheCauseChainAfterProvisioningFailed() {
-        kafka.publish(
-                EventType.DROPLET_ACTIVE.topic(), "fail-2", EventJson.write(TestEvents.dropletActive("fail-2", 22L)));
+        kafka.publish(EventType.DROPLET_ACTIVE.topic(), "fail-2", EventJson.write(TestEvents.active("fail-2", 22L)));
 
         TopicRecord dead = awaitOne(EventType.DROPLET_ACTIVE.deadLetterTopic(), "fail-2");
         assertThat(dead.headers())
@@ -126,8 +126,7 @@ class StageMessagingTest {
 
     @Test
     void aSpentStageBudgetIsDeadLetteredAndReportedAsBudgetSpent() {
-        kafka.publish(
-                EventType.DROPLET_ACTIVE.topic(), "spent-4", EventJson.write(TestEvents.dropletActive("spent-4", 44L)));
+        kafka.publish(EventType.DROPLET_ACTIVE.topic(), "spent-4", EventJson.write(TestEvents.active("spent-4", 44L)));
 
         TopicRecord dead = awaitOne(EventType.DROPLET_ACTIVE.deadLetterTopic(), "spent-4");
         assertThat(dead.headers())

@@ -9,6 +9,7 @@ import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.FailureKind;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,11 +84,11 @@ class CustomerStatusTest {
         assertThat(body.getBoolean("stuck")).isFalse();
         assertThat(body.getMap("droplet"))
                 .containsEntry("id", 4012)
-                .containsEntry("ip", "10.0.0.7")
+                .containsEntry("ip", "127.10.0.9")
                 .containsEntry("image", "debian-12-x64")
                 .containsEntry("hostKeyFingerprint", "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s");
         assertThat(body.getMap("components")).isEqualTo(Map.of("nginx", "1.22.1", "mariadb", "10.11.6"));
-        assertThat(body.getString("appUrl")).isEqualTo("http://10.0.0.7/");
+        assertThat(body.getString("appUrl")).isEqualTo("http://127.10.0.9/");
         assertThat(body.<String>getList("timeline.type"))
                 .containsExactly(
                         "SignupReceived",
@@ -98,9 +99,9 @@ class CustomerStatusTest {
                         "CustomerReady");
         assertThat(body.<String>getList("timeline.stage"))
                 .containsExactly("droplet", "droplet", "hardening", "stack", "email", null);
-        assertThat(body.getString("timeline[2].summary")).isEqualTo("droplet 4012 active at 10.0.0.7");
+        assertThat(body.getString("timeline[2].summary")).isEqualTo("droplet 4012 active at 127.10.0.9");
         assertThat(body.getString("timeline[4].summary"))
-                .isEqualTo("stack installed: mariadb 10.11.6, nginx 1.22.1; app at http://10.0.0.7/");
+                .isEqualTo("stack installed: mariadb 10.11.6, nginx 1.22.1; app at http://127.10.0.9/");
         assertThat(body.getString("timeline[2].topic")).isEqualTo("rainmaker.droplet-active");
         List<String> times = body.getList("timeline.at");
         assertThat(times).isSorted();

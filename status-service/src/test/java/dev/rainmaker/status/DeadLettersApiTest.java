@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

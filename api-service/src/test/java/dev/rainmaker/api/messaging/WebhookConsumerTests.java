@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.rainmaker.api.WebhookTestEvents;
 import dev.rainmaker.api.domain.ReceiverAnswer;
 import dev.rainmaker.api.domain.WebhookEvent;
 import dev.rainmaker.api.domain.WebhookTarget;
@@ -20,6 +19,7 @@ import dev.rainmaker.api.service.WebhookDeliveries;
 import dev.rainmaker.api.service.WebhookRouting;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
+import dev.rainmaker.events.testing.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -133,7 +133,7 @@ class WebhookConsumerTests {
         start(SHORT, Duration.ZERO, () -> {
             consumer.rebalance(List.of(FAILED_0));
             consumer.addRecord(new ConsumerRecord<>(
-                    FAILED_0.topic(), 0, 0, "hook-9", EventJson.write(WebhookTestEvents.failed("hook-9"))));
+                    FAILED_0.topic(), 0, 0, "hook-9", EventJson.write(TestEvents.failedCreatingDroplet("hook-9"))));
         });
 
         await().atMost(Duration.ofSeconds(15)).until(() -> producer.history().size() == 1);
@@ -195,7 +195,7 @@ class WebhookConsumerTests {
 
     private static ConsumerRecord<String, String> ready(long offset, String customerId) {
         return new ConsumerRecord<>(
-                READY_0.topic(), 0, offset, customerId, EventJson.write(WebhookTestEvents.ready(customerId)));
+                READY_0.topic(), 0, offset, customerId, EventJson.write(TestEvents.ready(customerId, 7)));
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

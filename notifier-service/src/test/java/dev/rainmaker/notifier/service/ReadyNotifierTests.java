@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.rainmaker.notifier.TestEvents;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.notifier.domain.ReadyEmail;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class ReadyNotifierTests {
         FlakyEmails emails = new FlakyEmails(2);
         ReadyNotifier notifier = new ReadyNotifier(emails, 4, NO_WAIT);
 
-        var ready = notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example"));
+        var ready = notifier.notifyReady(TestEvents.installed(TestEvents.signup("acme", "ada@acme.example"), 7));
 
         assertThat(ready.customerId()).isEqualTo("acme");
         assertThat(emails.attempts).isEqualTo(3);
@@ -39,7 +39,8 @@ class ReadyNotifierTests {
         FlakyEmails emails = new FlakyEmails(10);
         ReadyNotifier notifier = new ReadyNotifier(emails, 4, NO_WAIT);
 
-        assertThatThrownBy(() -> notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example")))
+        assertThatThrownBy(() ->
+                        notifier.notifyReady(TestEvents.installed(TestEvents.signup("acme", "ada@acme.example"), 7)))
                 .isInstanceOf(MailUnavailable.class)
                 .hasMessageContaining("customer acme's email in 4 attempts")
                 .hasMessageContaining("421 try later");
@@ -58,7 +59,8 @@ class ReadyNotifierTests {
                 4,
                 NO_WAIT);
 
-        assertThatThrownBy(() -> notifier.notifyReady(TestEvents.stackInstalled("acme", "ada@acme.example")))
+        assertThatThrownBy(() ->
+                        notifier.notifyReady(TestEvents.installed(TestEvents.signup("acme", "ada@acme.example"), 7)))
                 .hasMessage("550 no such mailbox");
         assertThat(tried).hasSize(1);
     }
