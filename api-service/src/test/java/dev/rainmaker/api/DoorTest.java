@@ -3,6 +3,8 @@ package dev.rainmaker.api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,6 +100,8 @@ class DoorTest {
     @Order(3)
     void anAcceptedSignupIsOnTheTopicOnceWithItsSenderAndARetryAnswersTheSame() {
         String body = signup("door-1", "ada@acme.example", "Ada Lovelace");
+        double readsToEnd = waitsTimed("read-to-end");
+        double publishes = waitsTimed("publish");
         Response first = post(ACME, "order-1", body);
         assertThat(first.statusCode()).as(first.body().asString()).isEqualTo(202);
         assertThat(first.header("Location")).isEqualTo("/v1/customers/door-1");
@@ -116,6 +120,18 @@ class DoorTest {
         assertThat(records.getFirst().header("rainmaker-app")).isEqualTo("acme");
         assertThat(records.getFirst().header("rainmaker-idempotency-key")).isEqualTo("order-1");
         assertThat(records.getFirst().header("ce_type")).isEqualTo(EventType.SIGNUP_RECEIVED.cloudEventType());
+        assertThat(waitsTimed("read-to-end") - readsToEnd)
+                .as("the new sign-up read the topic to its end once; the retries were answered from what it holds")
+                .isEqualTo(1);
+        assertThat(waitsTimed("publish") - publishes).isEqualTo(1);
+    }
+
+    /** {@code rainmaker_api_signup_wait_seconds_count} of the step, as /q/metrics shows it. */
+    private static double waitsTimed(String step) {
+        Matcher count = Pattern.compile(
+                        "(?m)^rainmaker_api_signup_wait_seconds_count\\{step=\"" + step + "\"} ([0-9.E]+)$")
+                .matcher(RestAssured.get("/q/metrics").asString());
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     @Test

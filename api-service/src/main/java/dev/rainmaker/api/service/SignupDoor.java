@@ -27,13 +27,15 @@ public class SignupDoor {
     private final SignupRules rules;
     private final SignupHistory history;
     private final SignupTopic topic;
+    private final DoorMetrics metrics;
     /** Sign-ups being published by this instance, by customer: a concurrent twin waits for the first to finish. */
     private final ConcurrentMap<String, Object> publishing = new ConcurrentHashMap<>();
 
-    public SignupDoor(ApiConfig config, SignupHistory history, SignupTopic topic) {
+    public SignupDoor(ApiConfig config, SignupHistory history, SignupTopic topic, DoorMetrics metrics) {
         this.rules = new SignupRules(config.plans());
         this.history = history;
         this.topic = topic;
+        this.metrics = metrics;
     }
 
     public SignupOutcome signUp(String app, Optional<String> idempotencyKey, String json) {
@@ -66,13 +68,13 @@ public class SignupDoor {
     private SignupOutcome acceptOnce(SignupReceived signup, PastSignup request) {
         Optional<SignupOutcome> known = asBefore(request);
         if (known.isEmpty()) {
-            history.catchUp();
+            metrics.timeWait("read-to-end", history::catchUp);
             known = asBefore(request);
         }
         if (known.isPresent()) {
             return known.get();
         }
-        topic.publish(signup, request);
+        metrics.timeWait("publish", () -> topic.publish(signup, request));
         history.remember(request);
         return new SignupOutcome.Accepted(signup.customerId(), false);
     }
