@@ -11,13 +11,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletRequested;
 import dev.rainmaker.events.DropletSpec;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -79,7 +79,7 @@ class DropletServiceTests {
 
     @Test
     void aValidSignupGetsExactlyOneDropletRequestedAndOneDropletActiveWithCloudEventsHeaders() throws Exception {
-        send(SIGNUPS, "acme-valid", EventJson.write(signup("acme-valid")));
+        send(SIGNUPS, "acme-valid", EventJson.write(TestEvents.signup("acme-valid")));
 
         ConsumerRecord<String, String> active = awaitOne(ACTIVE, "acme-valid");
         ConsumerRecord<String, String> requested =
@@ -98,7 +98,7 @@ class DropletServiceTests {
         assertThat(event.droplet().name()).isEqualTo("rm-acme-valid");
         assertThat(event.droplet().publicIpv4()).startsWith("127.10.0.");
         assertThat(event.droplet().hostKeyFingerprint()).matches("SHA256:[A-Za-z0-9+/]{43}");
-        assertThat(event.signup()).isEqualTo(signup("acme-valid"));
+        assertThat(event.signup()).isEqualTo(TestEvents.signup("acme-valid"));
 
         Thread.sleep(1000);
         assertThat(reader.records(REQUESTS, "acme-valid")).hasSize(1);
@@ -114,7 +114,8 @@ class DropletServiceTests {
     @Test
     void aRedeliveredDropletRequestLeavesExactlyOneDroplet() throws Exception {
         String request = EventJson.write(new DropletRequested(
-                signup("acme-twice"), new DropletSpec("rm-acme-twice", "s-1vcpu-1gb", "debian-12-x64", "fra1")));
+                TestEvents.signup("acme-twice"),
+                new DropletSpec("rm-acme-twice", "s-1vcpu-1gb", "debian-12-x64", "fra1")));
 
         send(REQUESTS, "acme-twice", request);
         send(REQUESTS, "acme-twice", request);
@@ -140,7 +141,7 @@ class DropletServiceTests {
                 SIGNUPS,
                 "no-email",
                 EventJson.write(new SignupReceived("no-email", null, "Ada", "starter", "Europe/Berlin", List.of())));
-        send(SIGNUPS, "after-bad-ones", EventJson.write(signup("after-bad-ones")));
+        send(SIGNUPS, "after-bad-ones", EventJson.write(TestEvents.signup("after-bad-ones")));
 
         ConsumerRecord<String, String> notJson = awaitOne(SIGNUPS_DLQ, "broken-json");
         ConsumerRecord<String, String> noEmail = awaitOne(SIGNUPS_DLQ, "no-email");
@@ -202,18 +203,5 @@ class DropletServiceTests {
     private static String hexOf(String fingerprint) {
         byte[] sha256 = Base64.getDecoder().decode(fingerprint.substring("SHA256:".length()));
         return HexFormat.of().formatHex(sha256);
-    }
-
-    private static SignupReceived signup(String customerId) {
-        return new SignupReceived(
-                customerId,
-                "ops@" + customerId + ".example",
-                "Ada Lovelace",
-                "starter",
-                "Europe/Berlin",
-                List.of(
-                        new AdminUser(
-                                "ada",
-                                "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEIzlzCbN/W2ogwjuA7Y3/9HLGWJvN8cUmdk4JEeLQOq77PdXK2QngByqy/NvR+3BRhcuJEfj39LdtxoHAY4OiA= ada@laptop")));
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import jakarta.inject.Inject;
 
-import dev.rainmaker.events.AdminUser;
 import dev.rainmaker.events.DropletActive;
 import dev.rainmaker.events.DropletTornDown;
 import dev.rainmaker.events.EventJson;
@@ -19,6 +18,7 @@ import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.ProvisioningFailed;
 import dev.rainmaker.events.ProvisioningStage;
 import dev.rainmaker.events.SignupReceived;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -109,7 +109,10 @@ class FailureAndCompensationTests {
 
     @Test
     void aFailureInALaterStageDestroysTheCustomersDropletAndReportingItTwiceIsHarmless() throws Exception {
-        send(EventType.SIGNUP_RECEIVED.topic(), "acme-fails-later", EventJson.write(signup("acme-fails-later")));
+        send(
+                EventType.SIGNUP_RECEIVED.topic(),
+                "acme-fails-later",
+                EventJson.write(TestEvents.signup("acme-fails-later")));
         DropletActive active =
                 EventJson.read(awaitOne(ACTIVE, "acme-fails-later").value(), DropletActive.class);
         assertThat(dropletsNamed("rm-acme-fails-later")).isEqualTo(1);
@@ -184,18 +187,5 @@ class FailureAndCompensationTests {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return new JsonObject(response.body()).getJsonObject("meta").getInteger("total");
-    }
-
-    private static SignupReceived signup(String customerId) {
-        return new SignupReceived(
-                customerId,
-                "ops@" + customerId + ".example",
-                "Ada Lovelace",
-                "starter",
-                "Europe/Berlin",
-                List.of(
-                        new AdminUser(
-                                "ada",
-                                "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEIzlzCbN/W2ogwjuA7Y3/9HLGWJvN8cUmdk4JEeLQOq77PdXK2QngByqy/NvR+3BRhcuJEfj39LdtxoHAY4OiA= ada@laptop")));
     }
 }

@@ -18,7 +18,7 @@ import dev.rainmaker.events.StackInstalled;
 
 /**
  * One customer's events as the services publish them, for every module's tests (events-schema's test-jar): a
- * starter-plan customer with one admin, on a droplet whose app answers at {@value #APP_URL}.
+ * starter-plan customer with one admin (a valid key: the sign-up passes droplet-service's rules), on a droplet whose app answers at {@value #APP_URL}.
  */
 public final class TestEvents {
 
@@ -43,7 +43,7 @@ public final class TestEvents {
                 List.of(
                         new AdminUser(
                                 "ada",
-                                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH1e2kqVq1x0bM0tV7sW1c3s2k9xR0gYpUoXh8a2b3cd ada@laptop")));
+                                "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEIzlzCbN/W2ogwjuA7Y3/9HLGWJvN8cUmdk4JEeLQOq77PdXK2QngByqy/NvR+3BRhcuJEfj39LdtxoHAY4OiA= ada@laptop")));
     }
 
     public static Droplet droplet(String customerId, long dropletId) {
