@@ -18,7 +18,8 @@ import dev.rainmaker.events.StackInstalled;
 
 /**
  * One customer's events as the services publish them, for every module's tests (events-schema's test-jar): a
- * starter-plan customer with one admin (a valid key: the sign-up passes droplet-service's rules), on a droplet whose app answers at {@value #APP_URL}.
+ * starter-plan customer with one admin (a valid key: the sign-up passes droplet-service's rules), on a droplet whose
+ * app answers at {@value #APP_URL}.
  */
 public final class TestEvents {
 
