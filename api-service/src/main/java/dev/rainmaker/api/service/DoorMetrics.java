@@ -15,9 +15,13 @@ import io.micrometer.core.instrument.Timer;
 public class DoorMetrics {
 
     private final MeterRegistry registry;
+    private final Timer readToEnd;
+    private final Timer publish;
 
     public DoorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.readToEnd = waitTimer(registry, "read-to-end");
+        this.publish = waitTimer(registry, "publish");
     }
 
     /** @param outcome accepted, replayed, malformed, invalid, conflict or unavailable */
@@ -30,18 +34,23 @@ public class DoorMetrics {
                 .increment();
     }
 
-    /**
-     * Times one wait of a new sign-up: {@code read-to-end} (the ledger reading the sign-up topic up to where it ended
-     * when asked) or {@code publish} (Kafka acknowledging the sign-up).
-     */
-    public void timeWait(String step, Runnable wait) {
-        Timer.builder("rainmaker.api.signup.wait")
+    /** Times the ledger reading the sign-up topic up to where it ended when asked. */
+    public void timeReadToEnd(Runnable wait) {
+        readToEnd.record(wait);
+    }
+
+    /** Times Kafka acknowledging a new sign-up. */
+    public void timePublish(Runnable wait) {
+        publish.record(wait);
+    }
+
+    private static Timer waitTimer(MeterRegistry registry, String step) {
+        return Timer.builder("rainmaker.api.signup.wait")
                 .description("What a new sign-up waited for at the door, by step: read-to-end or publish")
                 .tag("step", step)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)
-                .record(wait);
+                .register(registry);
     }
 }

@@ -68,13 +68,13 @@ public class SignupDoor {
     private SignupOutcome acceptOnce(SignupReceived signup, PastSignup request) {
         Optional<SignupOutcome> known = asBefore(request);
         if (known.isEmpty()) {
-            metrics.timeWait("read-to-end", history::catchUp);
+            metrics.timeReadToEnd(history::catchUp);
             known = asBefore(request);
         }
         if (known.isPresent()) {
             return known.get();
         }
-        metrics.timeWait("publish", () -> topic.publish(signup, request));
+        metrics.timePublish(() -> topic.publish(signup, request));
         history.remember(request);
         return new SignupOutcome.Accepted(signup.customerId(), false);
     }

@@ -15,6 +15,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
+import dev.rainmaker.events.EventJson;
+import dev.rainmaker.events.testing.TestEvents;
 import dev.rainmaker.localcloud.kafka.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,8 +42,6 @@ class DoorBurstBenchmark {
 
     private static final int SIGNUPS = 1000;
     private static final int CLIENTS = 64;
-    private static final String KEY =
-            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo3fyukwAIqkxWJCFBqJXyk4X+dVeYbtqcJka/kGNw0 ada@laptop";
 
     @TestHTTPResource("/v1/customers")
     URI door;
@@ -105,9 +105,7 @@ class DoorBurstBenchmark {
     }
 
     private HttpRequest request(String customerId) {
-        String body = """
-                {"customerId":"%s","email":"%s@example.com","contactName":"Ada","plan":"starter",
-                 "timezone":"Europe/Berlin","adminUsers":[{"username":"ada","publicKey":"%s"}]}""".formatted(customerId, customerId, KEY);
+        String body = EventJson.write(TestEvents.signup(customerId));
         return HttpRequest.newBuilder(door)
                 .header("Authorization", "Bearer acme-token-for-tests")
                 .header("Content-Type", "application/json")
