@@ -7,6 +7,7 @@ import dev.rainmaker.status.domain.ObservedRecord;
 import dev.rainmaker.status.service.CustomerFold;
 import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
+import dev.rainmaker.status.service.ViewLag;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -16,7 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds each observed record into its customer's status in the store (whose changelog makes it survive restarts),
- * publishes the new timeline entry (its JSON, written once) to this instance's live feed at once, and passes it on,
+ * publishes the new timeline entry (its JSON, written once) to this instance's live feed at once, notes how late it
+ * came ({@link ViewLag}), and passes it on,
  * marked as this instance's, for the other instances' feeds.
  */
 class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, String> {
@@ -24,11 +26,13 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, String>
     static final String ORIGIN_HEADER = "rainmaker-status-origin";
 
     private final LiveTimeline live;
+    private final ViewLag lag;
     private FixedKeyProcessorContext<String, String> context;
     private KeyValueStore<String, CustomerStatus> store;
 
-    FoldIntoStore(LiveTimeline live) {
+    FoldIntoStore(LiveTimeline live, ViewLag lag) {
         this.live = live;
+        this.lag = lag;
     }
 
     @Override
@@ -45,6 +49,7 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, String>
                 store.put(customer, status);
                 String entry = JsonSerde.write(observation.entry());
                 live.publish(entry);
+                lag.entered(observation.entry());
                 Headers headers = new RecordHeaders(record.headers().toArray())
                         .add(ORIGIN_HEADER, live.origin().getBytes(StandardCharsets.UTF_8));
                 context.forward(record.withValue(entry).withHeaders(headers));

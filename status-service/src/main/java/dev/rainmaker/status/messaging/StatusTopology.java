@@ -10,6 +10,7 @@ import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
 import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
+import dev.rainmaker.status.service.ViewLag;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -34,10 +35,12 @@ public class StatusTopology {
 
     private final StatusTopics topics;
     private final LiveTimeline live;
+    private final ViewLag lag;
 
-    StatusTopology(StatusTopics topics, LiveTimeline live) {
+    StatusTopology(StatusTopics topics, LiveTimeline live, ViewLag lag) {
         this.topics = topics;
         this.live = live;
+        this.lag = lag;
     }
 
     /** The topics the view reads. */
@@ -72,7 +75,7 @@ public class StatusTopology {
                         .withNumberOfPartitions(partitions));
 
         events.merge(replays)
-                .processValues(() -> new FoldIntoStore(live), STORE)
+                .processValues(() -> new FoldIntoStore(live, lag), STORE)
                 .to(TIMELINE_TOPIC, Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }

@@ -20,6 +20,8 @@ import dev.rainmaker.messaging.TopicsConfig;
 import dev.rainmaker.status.domain.Peer;
 import dev.rainmaker.status.domain.TimelineEntry;
 import dev.rainmaker.status.service.LiveTimeline;
+import dev.rainmaker.status.service.ViewLag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -121,7 +123,8 @@ class TwoInstancesTests {
     }
 
     private static Topology topology(LiveTimeline live) {
-        return new StatusTopology(new StatusTopics(topics(), kafka()), live).topology();
+        return new StatusTopology(new StatusTopics(topics(), kafka()), live, new ViewLag(new SimpleMeterRegistry()))
+                .topology();
     }
 
     /** The customers of the entries the feed shows, one element per entry. */
