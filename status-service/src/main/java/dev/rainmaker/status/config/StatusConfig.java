@@ -7,7 +7,10 @@ import java.util.Map;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code rainmaker.status.*}: when an in-flight customer counts as stuck, and who may use the API. */
+/**
+ * {@code rainmaker.status.*}: when an in-flight customer counts as stuck, who may use the API, and how much the fold is
+ * warmed up at start.
+ */
 @ConfigMapping(prefix = "rainmaker.status")
 public interface StatusConfig {
 
@@ -19,6 +22,13 @@ public interface StatusConfig {
      * {@code $2y$}) and {@code .roles} ({@code viewer}, {@code operator}). Empty: only OIDC (when enabled) lets anyone in.
      */
     Map<String, User> users();
+
+    /**
+     * How many sample customers the fold takes in, in memory, at start, so that the JIT has compiled it before the
+     * first burst (docs/benchmarks.md); 0: none.
+     */
+    @WithDefault("3000")
+    int warmUpCustomers();
 
     interface Deadline {
         @WithDefault("10m")
