@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
  * {@code rainmaker_status_view_lag_seconds}: how long after its record's timestamp each timeline entry entered this
  * instance's view (store and live feed), as a histogram for Prometheus' {@code histogram_quantile}. Only entries the
  * view folds count: a restore from the changelog folds nothing. A view started on topics with history (a new
- * application id) reads that history first, and those entries are as old as it is.
+ * application id) folds that history first, each entry as late as its record is old.
  */
 @ApplicationScoped
 public class ViewLag {
