@@ -2,6 +2,8 @@ package dev.rainmaker.status.messaging;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.status.domain.ObservedRecord;
 import dev.rainmaker.status.service.Observation;
@@ -12,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FoldWarmUpTests {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
-    void theSampleIsACustomersWholeLifeAsItsTopicsCarryIt() {
+    void theSampleIsACustomersWholeLifeAsItsTopicsCarryIt() throws Exception {
         List<ObservedRecord> sample = FoldWarmUp.sample();
 
         assertThat(sample)
@@ -31,6 +35,10 @@ class FoldWarmUpTests {
             assertThat(observation.event())
                     .as("the event read from %s", record.topic())
                     .isNotNull();
+            // Unknown fields are ignored on reading: only writing the event again shows a renamed or dropped one.
+            assertThat(JSON.readTree(EventJson.write(observation.event())))
+                    .as("the sample of %s, as the event writes it today", record.topic())
+                    .isEqualTo(JSON.readTree(record.value()));
         }
     }
 
