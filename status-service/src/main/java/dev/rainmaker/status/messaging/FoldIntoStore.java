@@ -1,9 +1,12 @@
 package dev.rainmaker.status.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
+import dev.rainmaker.status.domain.TimelineEntry;
 import dev.rainmaker.status.service.CustomerFold;
 import dev.rainmaker.status.service.LiveTimeline;
 import dev.rainmaker.status.service.Observations;
@@ -25,6 +28,9 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, String>
 
     static final String ORIGIN_HEADER = "rainmaker-status-origin";
 
+    /** A record folded: its customer's new status, the new timeline entry, and that entry's JSON. */
+    record Folded(String customer, CustomerStatus status, TimelineEntry entry, String entryJson) {}
+
     private final LiveTimeline live;
     private final ViewLag lag;
     private FixedKeyProcessorContext<String, String> context;
@@ -43,17 +49,23 @@ class FoldIntoStore implements FixedKeyProcessor<String, ObservedRecord, String>
 
     @Override
     public void process(FixedKeyRecord<String, ObservedRecord> record) {
-        Observations.read(record.value()).ifPresent(observation -> {
+        fold(record.value(), store::get).ifPresent(folded -> {
+            store.put(folded.customer(), folded.status());
+            live.publish(folded.entryJson());
+            lag.entered(folded.entry());
+            Headers headers = new RecordHeaders(record.headers().toArray())
+                    .add(ORIGIN_HEADER, live.origin().getBytes(StandardCharsets.UTF_8));
+            context.forward(record.withValue(folded.entryJson()).withHeaders(headers));
+        });
+    }
+
+    /** The record folded into its customer's status as {@code statusOf} has it; empty when it changes nothing. */
+    static Optional<Folded> fold(ObservedRecord record, Function<String, CustomerStatus> statusOf) {
+        return Observations.read(record).flatMap(observation -> {
             String customer = observation.entry().customerId();
-            CustomerFold.apply(store.get(customer), observation).ifPresent(status -> {
-                store.put(customer, status);
-                String entry = JsonSerde.write(observation.entry());
-                live.publish(entry);
-                lag.entered(observation.entry());
-                Headers headers = new RecordHeaders(record.headers().toArray())
-                        .add(ORIGIN_HEADER, live.origin().getBytes(StandardCharsets.UTF_8));
-                context.forward(record.withValue(entry).withHeaders(headers));
-            });
+            return CustomerFold.apply(statusOf.apply(customer), observation)
+                    .map(status ->
+                            new Folded(customer, status, observation.entry(), JsonSerde.write(observation.entry())));
         });
     }
 }

@@ -14,17 +14,14 @@ import jakarta.enterprise.event.Observes;
 import dev.rainmaker.status.config.StatusConfig;
 import dev.rainmaker.status.domain.CustomerStatus;
 import dev.rainmaker.status.domain.ObservedRecord;
-import dev.rainmaker.status.service.CustomerFold;
-import dev.rainmaker.status.service.Observation;
-import dev.rainmaker.status.service.Observations;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
 
 /**
- * At start, in the background, takes a sample customer's records ({@value #SAMPLE}: topic, tab, value) through the
- * fold as {@link FoldIntoStore} does (read, fold, the store's JSON both ways, the entry's JSON) for many customers, in
+ * At start, in the background, takes a sample customer's records ({@value #SAMPLE}: topic, tab, value) through
+ * {@link FoldIntoStore}'s fold (read, fold, the entry's JSON), and the store's JSON both ways, for many customers, in
  * memory: nothing is stored or published. A freshly started JVM runs the fold interpreted until the JIT has compiled
  * it, and a burst arriving then waited seconds for the view (docs/benchmarks.md).
  */
@@ -67,10 +64,10 @@ public class FoldWarmUp {
         for (int customer = 0; customer < times; customer++) {
             CustomerStatus status = null;
             for (ObservedRecord record : sample) {
-                Observation observation = Observations.read(record).orElseThrow();
-                CustomerStatus next = CustomerFold.apply(status, observation).orElseThrow();
+                CustomerStatus before = status;
+                CustomerStatus next =
+                        FoldIntoStore.fold(record, id -> before).orElseThrow().status();
                 status = fromStore.deserialize(record.topic(), toStore.serialize(record.topic(), next));
-                JsonSerde.write(observation.entry());
                 folded++;
             }
         }
