@@ -1,0 +1,223 @@
+package dev.rainmaker.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.rainmaker.cli.ServiceLaunch;
+
+/**
+ * A service's launch run from its image with Podman, as a deployment runs it: its own network namespace left for the
+ * host's (the local cloud listens on loopback), the root file system read-only with a tmpfs at {@code /tmp}, the
+ * image's own user. System properties go in {@code JAVA_OPTS_APPEND}; secrets stay in the environment (passed by name,
+ * so no value is on a command line); files a property names (keys) are copied into a directory of the container's
+ * user, mounted read-only, as a Kubernetes Secret volume would be.
+ */
+final class ContainerRun {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRETS = "/run/secrets/rainmaker";
+
+    private final String name;
+    private final ServiceLaunch launch;
+
+    private ContainerRun(String name, ServiceLaunch launch) {
+        this.name = name;
+        this.launch = launch;
+    }
+
+    /** Starts the container (detached); {@code secrets} is an empty directory of its own for the files it reads. */
+    static ContainerRun start(ServiceLaunch launch, String image, Path secrets) {
+        String name = "rainmaker-e2e-" + launch.name();
+        createDirectories(secrets);
+        podman(Duration.ofSeconds(30), "rm", "--force", "--ignore", name);
+        List<String> options = new ArrayList<>();
+        for (Map.Entry<String, String> property : launch.systemProperties().entrySet()) {
+            String value = property.getValue();
+            if (value.startsWith("/") && Files.isRegularFile(Path.of(value))) {
+                value = SECRETS + "/" + copy(Path.of(value), secrets);
+            }
+            if (value.contains(" ")) {
+                throw new IllegalArgumentException(
+                        "a property with a space cannot go in JAVA_OPTS_APPEND: " + property);
+            }
+            options.add("-D" + property.getKey() + "=" + value);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                "run",
+                "--detach",
+                "--name",
+                name,
+                "--network=host",
+                "--read-only",
+                "--tmpfs=/tmp:rw,mode=1777",
+                "--volume=" + secrets + ":" + SECRETS + ":ro,U",
+                "--env=JAVA_OPTS_APPEND=" + String.join(" ", options)));
+        launch.environment().keySet().forEach(variable -> command.add("--env=" + variable));
+        command.add(image);
+        Result started = run(Duration.ofSeconds(60), launch.environment(), command);
+        if (started.status() != 0) {
+            throw new IllegalStateException("podman could not start " + name + ": " + started.output());
+        }
+        return new ContainerRun(name, launch);
+    }
+
+    String name() {
+        return name;
+    }
+
+    ServiceLaunch launch() {
+        return launch;
+    }
+
+    /** Waits until the service's readiness check answers UP; fails with its log if the container stops. */
+    void awaitReady(Duration timeout) {
+        URI ready = URI.create("http://127.0.0.1:" + launch.httpPort() + "/q/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        String lastAnswer = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!inspect("{{.State.Running}}").equals("true")) {
+                throw new IllegalStateException(name + " stopped while starting: " + logs());
+            }
+            try {
+                HttpResponse<String> answer = HTTP.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+                lastAnswer = answer.body();
+            } catch (IOException e) {
+                lastAnswer = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(
+                name + " was not ready within " + timeout.toSeconds() + " s (" + lastAnswer + "): " + logs());
+    }
+
+    /** Runs a command inside the container; its exit status and output. */
+    Result exec(String... command) {
+        List<String> arguments = new ArrayList<>(List.of("exec", name));
+        arguments.addAll(List.of(command));
+        return run(Duration.ofSeconds(30), Map.of(), arguments);
+    }
+
+    /** Stops it as an orchestrator does (SIGTERM, SIGKILL after {@code grace}); the service's exit status. */
+    int stop(Duration grace) {
+        podman(grace.plusSeconds(30), "stop", "--time", String.valueOf(grace.toSeconds()), name);
+        return Integer.parseInt(inspect("{{.State.ExitCode}}"));
+    }
+
+    /** Starts the stopped container again: same image, settings and file system. */
+    void restart() {
+        podman(Duration.ofSeconds(60), "start", name);
+    }
+
+    String logs() {
+        return podman(Duration.ofSeconds(30), "logs", name).output();
+    }
+
+    String inspect(String format) {
+        return podman(Duration.ofSeconds(30), "inspect", "--format", format, name)
+                .output()
+                .strip();
+    }
+
+    void remove() {
+        podman(Duration.ofSeconds(60), "rm", "--force", "--ignore", name);
+    }
+
+    /** An image's labels, as {@code podman image inspect} gives them. */
+    static String imageLabel(String image, String label) {
+        return podman(
+                        Duration.ofSeconds(30),
+                        "image",
+                        "inspect",
+                        "--format",
+                        "{{index .Labels \"" + label + "\"}}",
+                        image)
+                .output()
+                .strip();
+    }
+
+    record Result(int status, String output) {}
+
+    private static Result podman(Duration timeout, String... arguments) {
+        Result result = run(timeout, Map.of(), List.of(arguments));
+        if (result.status() != 0) {
+            throw new IllegalStateException("podman " + String.join(" ", arguments) + " failed: " + result.output());
+        }
+        return result;
+    }
+
+    private static Result run(Duration timeout, Map<String, String> environment, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("podman"));
+        command.addAll(arguments);
+        try {
+            Path output = Files.createTempFile("podman", ".out");
+            try {
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+                builder.environment().putAll(environment);
+                Process process = builder.start();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("podman " + arguments.getFirst() + " took over " + timeout);
+                }
+                return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run podman", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running podman", e);
+        }
+    }
+
+    private static String copy(Path file, Path directory) {
+        try {
+            Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            return file.getFileName().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + file, e);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + directory, e);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
