@@ -23,8 +23,8 @@ import dev.rainmaker.cli.ServiceLaunch;
  * A service's launch run from its image with Podman, as a deployment runs it: its own network namespace left for the
  * host's (the local cloud listens on loopback), the root file system read-only with a tmpfs at {@code /tmp}, the
  * image's own user. System properties go in {@code JAVA_OPTS_APPEND}; secrets stay in the environment (passed by name,
- * so no value is on a command line); files a property names (keys) are copied into a directory of the container's
- * user, mounted read-only, as a Kubernetes Secret volume would be.
+ * so no value is on a command line); files a property names, by path or {@code file:} URI (keys, users, settings),
+ * are copied into a directory of the container's user, mounted read-only, as a Kubernetes Secret volume would be.
  */
 final class ContainerRun {
 
@@ -49,6 +49,8 @@ final class ContainerRun {
             String value = property.getValue();
             if (value.startsWith("/") && Files.isRegularFile(Path.of(value))) {
                 value = SECRETS + "/" + copy(Path.of(value), secrets);
+            } else if (value.startsWith("file:") && Files.isRegularFile(Path.of(URI.create(value)))) {
+                value = "file:" + SECRETS + "/" + copy(Path.of(URI.create(value)), secrets);
             }
             if (value.contains(" ")) {
                 throw new IllegalArgumentException(
@@ -121,15 +123,26 @@ final class ContainerRun {
         return run(Duration.ofSeconds(30), Map.of(), arguments);
     }
 
-    /** Stops it as an orchestrator does (SIGTERM, SIGKILL after {@code grace}); the service's exit status. */
-    int stop(Duration grace) {
-        podman(grace.plusSeconds(30), "stop", "--time", String.valueOf(grace.toSeconds()), name);
-        return Integer.parseInt(inspect("{{.State.ExitCode}}"));
+    /**
+     * Stops them at once as an orchestrator does (SIGTERM, then SIGKILL after {@code grace}), each then with its
+     * service's exit status ({@link #exitStatus}).
+     */
+    static void stop(List<ContainerRun> containers, Duration grace) {
+        List<String> arguments = new ArrayList<>(List.of("stop", "--time", String.valueOf(grace.toSeconds())));
+        containers.forEach(container -> arguments.add(container.name));
+        podman(grace.plusSeconds(60), arguments.toArray(String[]::new));
     }
 
-    /** Starts the stopped container again: same image, settings and file system. */
-    void restart() {
-        podman(Duration.ofSeconds(60), "start", name);
+    /** Starts the stopped containers again: same images, settings and file systems (but a fresh {@code /tmp}). */
+    static void restart(List<ContainerRun> containers) {
+        List<String> arguments = new ArrayList<>(List.of("start"));
+        containers.forEach(container -> arguments.add(container.name));
+        podman(Duration.ofSeconds(60), arguments.toArray(String[]::new));
+    }
+
+    /** The exit status of the service, once its container has stopped. */
+    int exitStatus() {
+        return Integer.parseInt(inspect("{{.State.ExitCode}}"));
     }
 
     String logs() {

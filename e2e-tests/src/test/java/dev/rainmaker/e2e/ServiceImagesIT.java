@@ -1,5 +1,9 @@
 package dev.rainmaker.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +13,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.DemoSignups;
 import dev.rainmaker.cli.PipelineServices;
 import dev.rainmaker.cli.ServiceLaunch;
+import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
@@ -30,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline's four services from their images (deploy/images, built by this module's build before the tests run),
- * each in a Podman container as a deployment runs it, against the local cloud: customers reach ready; each image runs
+ * Every service from its image (deploy/images, built by this module's build before the tests run), each in a Podman
+ * container as a deployment runs it, against the local cloud: customers signed up on Kafka and through api-service
+ * reach ready, and api-service reads it from status-service's view; each image runs
  * as its own user on a read-only root file system and says what it is; every container stopped with SIGTERM stops
  * cleanly, and started again carries on with nothing lost or done twice.
  */
@@ -42,7 +49,11 @@ class ServiceImagesIT {
     /** Java's exit status for a SIGTERM it handled: Quarkus ran its shutdown, then the JVM exited. */
     private static final int STOPPED_BY_SIGTERM = 143;
 
+    private static final String APP = "acme";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static LocalCloud cloud;
+    private static ApiSettings api;
     private static TopicClient kafka;
     private static final List<ContainerRun> containers = new ArrayList<>();
     private static final Set<String> readyCustomers = new HashSet<>();
@@ -58,7 +69,22 @@ class ServiceImagesIT {
                         .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
                         .toList(),
                 KafkaBroker.DEFAULT_PARTITIONS);
-        for (ServiceLaunch launch : PipelineServices.launches(repository, cloud.info(), state.resolve("logs"), 1)) {
+        Path logs = state.resolve("logs");
+        List<ServiceLaunch> launches = new ArrayList<>(PipelineServices.launches(repository, cloud.info(), logs, 1));
+        StatusUsers users = StatusUsers.generate();
+        ServiceLaunch status = users.applyTo(
+                        PipelineServices.launch(repository, cloud.info(), logs, PipelineServices.STATUS_SERVICE, 1))
+                // The view in the container's tmpfs: a container started again restores it from its changelog.
+                .withSystemProperty("kafka-streams.state.dir", "/tmp/status-view");
+        launches.add(status);
+        api = new ApiSettings(
+                List.of(ApiSettings.App.generate(APP, 100, 100)),
+                URI.create("http://127.0.0.1:" + status.httpPort()),
+                StatusUsers.VIEWER,
+                users.viewerPassword());
+        launches.add(
+                api.applyTo(PipelineServices.launch(repository, cloud.info(), logs, PipelineServices.API_SERVICE, 1)));
+        for (ServiceLaunch launch : launches) {
             containers.add(ContainerRun.start(
                     launch,
                     image(PipelineServices.serviceOf(launch)),
@@ -80,8 +106,31 @@ class ServiceImagesIT {
 
     @Test
     @Order(1)
-    void customersBecomeReadyThroughServicesRunFromTheirImages() {
+    void customersSignedUpOnKafkaAndThroughTheApiBecomeReady() throws Exception {
         signUpAndAwaitReady("images-first", 3);
+
+        SignupReceived throughApi = DemoSignups.create("images-api", 1).getFirst();
+        HttpResponse<String> accepted = HTTP.send(
+                apiRequest("/v1/customers")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(throughApi)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode())
+                .as("the sign-up's answer: %s", accepted.body())
+                .isEqualTo(202);
+        // api-service answers from status-service's view: both containers take part.
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> HTTP.send(
+                                        apiRequest("/v1/customers/" + throughApi.customerId())
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        body -> body.contains("\"state\":\"ready\""));
+        readyCustomers.add(throughApi.customerId());
     }
 
     @Test
@@ -109,13 +158,14 @@ class ServiceImagesIT {
     @Test
     @Order(3)
     void stoppedWithSigtermEachStopsCleanlyAndStartedAgainLosesNothing() {
+        ContainerRun.stop(containers, Duration.ofSeconds(30));
         for (ContainerRun container : containers) {
-            assertThat(container.stop(Duration.ofSeconds(30)))
+            assertThat(container.exitStatus())
                     .as("%s's exit status after SIGTERM; its log: %s", container.name(), container.logs())
                     .isEqualTo(STOPPED_BY_SIGTERM);
             assertThat(container.logs()).as("%s's log", container.name()).containsPattern("stopped in \\d");
         }
-        containers.forEach(ContainerRun::restart);
+        ContainerRun.restart(containers);
         containers.forEach(container -> container.awaitReady(READY));
 
         signUpAndAwaitReady("images-after-restart", 2);
@@ -143,6 +193,12 @@ class ServiceImagesIT {
                     .as("droplets of %s", customer)
                     .hasSize(1);
         }
+    }
+
+    private static HttpRequest.Builder apiRequest(String path) {
+        ServiceLaunch door = containers.getLast().launch();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + door.httpPort() + path))
+                .header("Authorization", "Bearer " + api.app(APP).token());
     }
 
     private static String image(String service) {
