@@ -60,13 +60,14 @@ public final class RainmakerCli implements Callable<Integer> {
                 .addSubcommand(new UpCommand(repository, out))
                 .addSubcommand(new BenchCommand(repository, out))
                 .addSubcommand(new DeadLetterCommand(repository.resolve(".rainmaker"), out))
+                .addSubcommand(new ImagesCommand(repository, out))
                 .setExecutionExceptionHandler(new FailureMessage())
                 .setOut(new PrintWriter(out, true));
     }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required command: demo, up, bench or dlq");
+        throw new ParameterException(spec.commandLine(), "Missing required command: demo, up, bench, dlq or images");
     }
 
     /**

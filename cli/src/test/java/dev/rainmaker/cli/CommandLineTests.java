@@ -93,7 +93,7 @@ class CommandLineTests {
     void noCommandOrAnUnknownOneExitsTwo() {
         assertThat(run()).isEqualTo(RainmakerCli.USAGE);
         assertThat(err())
-                .startsWith("Missing required command: demo, up, bench or dlq")
+                .startsWith("Missing required command: demo, up, bench, dlq or images")
                 .contains("Usage: rainmaker");
         err.reset();
         assertThat(run("launch")).isEqualTo(RainmakerCli.USAGE);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.DemoSignups;
 import dev.rainmaker.cli.PipelineServices;
+import dev.rainmaker.cli.PodmanContainer;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventJson;
@@ -36,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every service from its image (deploy/images, built by this module's build before the tests run), each in a Podman
+ * Every service from its image (built with its AOT cache by {@code ./rainmaker images} in this module's build before
+ * the tests run), each in a Podman
  * container as a deployment runs it, against the local cloud: customers signed up on Kafka and through api-service
  * reach ready, and api-service reads it from status-service's view; each image runs
- * as its own user on a read-only root file system and says what it is; every container stopped with SIGTERM stops
+ * as its own user on a read-only root file system, starts from the AOT cache trained in it, and says what it is; every container stopped with SIGTERM stops
  * cleanly, and started again carries on with nothing lost or done twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,7 +57,7 @@ class ServiceImagesIT {
     private static LocalCloud cloud;
     private static ApiSettings api;
     private static TopicClient kafka;
-    private static final List<ContainerRun> containers = new ArrayList<>();
+    private static final List<PodmanContainer> containers = new ArrayList<>();
     private static final Set<String> readyCustomers = new HashSet<>();
 
     @BeforeAll
@@ -85,17 +87,19 @@ class ServiceImagesIT {
         launches.add(
                 api.applyTo(PipelineServices.launch(repository, cloud.info(), logs, PipelineServices.API_SERVICE, 1)));
         for (ServiceLaunch launch : launches) {
-            containers.add(ContainerRun.start(
+            containers.add(PodmanContainer.start(
                     launch,
                     image(PipelineServices.serviceOf(launch)),
-                    state.resolve("secrets").resolve(launch.name())));
+                    state.resolve("secrets").resolve(launch.name()),
+                    List.of("-Xlog:aot=info"),
+                    List.of()));
         }
         containers.forEach(container -> container.awaitReady(READY));
     }
 
     @AfterAll
     static void stopEverything() {
-        containers.forEach(ContainerRun::remove);
+        containers.forEach(PodmanContainer::remove);
         if (kafka != null) {
             kafka.close();
         }
@@ -135,22 +139,26 @@ class ServiceImagesIT {
 
     @Test
     @Order(2)
-    void eachImageRunsAsItsOwnUserOnAReadOnlyRootAndSaysWhatItIs() {
-        for (ContainerRun container : containers) {
+    void eachImageRunsAsItsOwnUserOnAReadOnlyRootFromItsAotCacheAndSaysWhatItIs() {
+        for (PodmanContainer container : containers) {
+            assertThat(container.logs())
+                    .as("%s's log", container.name())
+                    .contains("Opened AOT cache /opt/rainmaker/")
+                    .doesNotContainIgnoringCase("unable to use AOT cache");
             assertThat(container.exec("id", "-u").output().strip())
                     .as("the user %s runs as", container.name())
                     .isEqualTo("10001");
-            ContainerRun.Result write = container.exec("touch", "/opt/rainmaker/written");
+            PodmanContainer.Result write = container.exec("touch", "/opt/rainmaker/written");
             assertThat(write.status())
                     .as("a write to the image in %s", container.name())
                     .isNotZero();
             assertThat(write.output()).contains("Read-only file system");
             String image = image(PipelineServices.serviceOf(container.launch()));
-            assertThat(ContainerRun.imageLabel(image, "org.opencontainers.image.version"))
+            assertThat(PodmanContainer.imageLabel(image, "org.opencontainers.image.version"))
                     .isEqualTo(System.getProperty("rainmaker.image.tag"));
-            assertThat(ContainerRun.imageLabel(image, "org.opencontainers.image.revision"))
+            assertThat(PodmanContainer.imageLabel(image, "org.opencontainers.image.revision"))
                     .matches("[0-9a-f]{40}");
-            assertThat(ContainerRun.imageLabel(image, "org.opencontainers.image.source"))
+            assertThat(PodmanContainer.imageLabel(image, "org.opencontainers.image.source"))
                     .startsWith("https://");
         }
     }
@@ -158,14 +166,14 @@ class ServiceImagesIT {
     @Test
     @Order(3)
     void stoppedWithSigtermEachStopsCleanlyAndStartedAgainLosesNothing() {
-        ContainerRun.stop(containers, Duration.ofSeconds(30));
-        for (ContainerRun container : containers) {
+        PodmanContainer.stop(containers, Duration.ofSeconds(30));
+        for (PodmanContainer container : containers) {
             assertThat(container.exitStatus())
                     .as("%s's exit status after SIGTERM; its log: %s", container.name(), container.logs())
                     .isEqualTo(STOPPED_BY_SIGTERM);
             assertThat(container.logs()).as("%s's log", container.name()).containsPattern("stopped in \\d");
         }
-        ContainerRun.restart(containers);
+        PodmanContainer.restart(containers);
         containers.forEach(container -> container.awaitReady(READY));
 
         signUpAndAwaitReady("images-after-restart", 2);

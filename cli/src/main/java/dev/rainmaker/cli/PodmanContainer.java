@@ -1,4 +1,4 @@
-package dev.rainmaker.e2e;
+package dev.rainmaker.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,16 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.rainmaker.cli.ServiceLaunch;
-
 /**
  * A service's launch run from its image with Podman, as a deployment runs it: its own network namespace left for the
  * host's (the local cloud listens on loopback), the root file system read-only with a tmpfs at {@code /tmp}, the
  * image's own user. System properties go in {@code JAVA_OPTS_APPEND}; secrets stay in the environment (passed by name,
  * so no value is on a command line); files a property names, by path or {@code file:} URI (keys, users, settings),
  * are copied into a directory of the container's user, mounted read-only, as a Kubernetes Secret volume would be.
+ * The JVM options and volumes given are added (an AOT cache's training writes to a volume).
  */
-final class ContainerRun {
+public final class PodmanContainer {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SECRETS = "/run/secrets/rainmaker";
@@ -34,14 +33,20 @@ final class ContainerRun {
     private final String name;
     private final ServiceLaunch launch;
 
-    private ContainerRun(String name, ServiceLaunch launch) {
+    private PodmanContainer(String name, ServiceLaunch launch) {
         this.name = name;
         this.launch = launch;
     }
 
     /** Starts the container (detached); {@code secrets} is an empty directory of its own for the files it reads. */
-    static ContainerRun start(ServiceLaunch launch, String image, Path secrets) {
-        String name = "rainmaker-e2e-" + launch.name();
+    public static PodmanContainer start(ServiceLaunch launch, String image, Path secrets) {
+        return start(launch, image, secrets, List.of(), List.of());
+    }
+
+    /** The same with more JVM options and volumes ({@code host-path:container-path[:options]}). */
+    public static PodmanContainer start(
+            ServiceLaunch launch, String image, Path secrets, List<String> jvmOptions, List<String> volumes) {
+        String name = "rainmaker-" + launch.name();
         createDirectories(secrets);
         podman(Duration.ofSeconds(30), "rm", "--force", "--ignore", name);
         List<String> options = new ArrayList<>();
@@ -52,12 +57,12 @@ final class ContainerRun {
             } else if (value.startsWith("file:") && Files.isRegularFile(Path.of(URI.create(value)))) {
                 value = "file:" + SECRETS + "/" + copy(Path.of(URI.create(value)), secrets);
             }
-            if (value.contains(" ")) {
-                throw new IllegalArgumentException(
-                        "a property with a space cannot go in JAVA_OPTS_APPEND: " + property);
-            }
             options.add("-D" + property.getKey() + "=" + value);
         }
+        options.addAll(jvmOptions);
+        options.stream().filter(option -> option.contains(" ")).findAny().ifPresent(option -> {
+            throw new IllegalArgumentException("an option with a space cannot go in JAVA_OPTS_APPEND: " + option);
+        });
         List<String> command = new ArrayList<>(List.of(
                 "run",
                 "--detach",
@@ -68,25 +73,26 @@ final class ContainerRun {
                 "--tmpfs=/tmp:rw,mode=1777",
                 "--volume=" + secrets + ":" + SECRETS + ":ro,U",
                 "--env=JAVA_OPTS_APPEND=" + String.join(" ", options)));
+        volumes.forEach(volume -> command.add("--volume=" + volume));
         launch.environment().keySet().forEach(variable -> command.add("--env=" + variable));
         command.add(image);
         Result started = run(Duration.ofSeconds(60), launch.environment(), command);
         if (started.status() != 0) {
             throw new IllegalStateException("podman could not start " + name + ": " + started.output());
         }
-        return new ContainerRun(name, launch);
+        return new PodmanContainer(name, launch);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    ServiceLaunch launch() {
+    public ServiceLaunch launch() {
         return launch;
     }
 
     /** Waits until the service's readiness check answers UP; fails with its log if the container stops. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         URI ready = URI.create("http://127.0.0.1:" + launch.httpPort() + "/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         String lastAnswer = "no answer yet";
@@ -117,7 +123,7 @@ final class ContainerRun {
     }
 
     /** Runs a command inside the container; its exit status and output. */
-    Result exec(String... command) {
+    public Result exec(String... command) {
         List<String> arguments = new ArrayList<>(List.of("exec", name));
         arguments.addAll(List.of(command));
         return run(Duration.ofSeconds(30), Map.of(), arguments);
@@ -127,40 +133,40 @@ final class ContainerRun {
      * Stops them at once as an orchestrator does (SIGTERM, then SIGKILL after {@code grace}), each then with its
      * service's exit status ({@link #exitStatus}).
      */
-    static void stop(List<ContainerRun> containers, Duration grace) {
+    public static void stop(List<PodmanContainer> containers, Duration grace) {
         List<String> arguments = new ArrayList<>(List.of("stop", "--time", String.valueOf(grace.toSeconds())));
         containers.forEach(container -> arguments.add(container.name));
         podman(grace.plusSeconds(60), arguments.toArray(String[]::new));
     }
 
     /** Starts the stopped containers again: same images, settings and file systems (but a fresh {@code /tmp}). */
-    static void restart(List<ContainerRun> containers) {
+    public static void restart(List<PodmanContainer> containers) {
         List<String> arguments = new ArrayList<>(List.of("start"));
         containers.forEach(container -> arguments.add(container.name));
         podman(Duration.ofSeconds(60), arguments.toArray(String[]::new));
     }
 
     /** The exit status of the service, once its container has stopped. */
-    int exitStatus() {
+    public int exitStatus() {
         return Integer.parseInt(inspect("{{.State.ExitCode}}"));
     }
 
-    String logs() {
+    public String logs() {
         return podman(Duration.ofSeconds(30), "logs", name).output();
     }
 
-    String inspect(String format) {
+    public String inspect(String format) {
         return podman(Duration.ofSeconds(30), "inspect", "--format", format, name)
                 .output()
                 .strip();
     }
 
-    void remove() {
+    public void remove() {
         podman(Duration.ofSeconds(60), "rm", "--force", "--ignore", name);
     }
 
     /** An image's labels, as {@code podman image inspect} gives them. */
-    static String imageLabel(String image, String label) {
+    public static String imageLabel(String image, String label) {
         return podman(
                         Duration.ofSeconds(30),
                         "image",
@@ -172,9 +178,10 @@ final class ContainerRun {
                 .strip();
     }
 
-    record Result(int status, String output) {}
+    /** What a command in a container, or podman itself, exited with and printed. */
+    public record Result(int status, String output) {}
 
-    private static Result podman(Duration timeout, String... arguments) {
+    static Result podman(Duration timeout, String... arguments) {
         Result result = run(timeout, Map.of(), List.of(arguments));
         if (result.status() != 0) {
             throw new IllegalStateException("podman " + String.join(" ", arguments) + " failed: " + result.output());
