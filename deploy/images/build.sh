@@ -27,6 +27,8 @@ if [[ -z "$tag" ]]; then
   tag="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$repository/pom.xml" | head -1)"
 fi
 revision="$(git -C "$repository" rev-parse HEAD 2>/dev/null || echo unknown)"
+# Where the sources are: the clone's origin, or (a clone of nothing) the directory it was built from.
+source="$(git -C "$repository" remote get-url origin 2>/dev/null || echo "$repository")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -82,7 +84,7 @@ for service in "${services[@]}"; do
   cp "$here/entrypoint.sh" "$context/"
   podman build --quiet --file "$here/Containerfile" \
     --build-arg "BASE=$base" --build-arg "SERVICE=$service" --build-arg "PORT=$port" \
-    --build-arg "VERSION=$tag" --build-arg "REVISION=$revision" \
+    --build-arg "VERSION=$tag" --build-arg "REVISION=$revision" --build-arg "SOURCE=$source" \
     --tag "localhost/rainmaker/$service:$tag" "$context" >/dev/null
   rm -rf "$context"
   echo "localhost/rainmaker/$service:$tag (from $base)"
