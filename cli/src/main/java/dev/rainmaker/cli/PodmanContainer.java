@@ -3,18 +3,15 @@ package dev.rainmaker.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PodmanContainer {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration READY_POLL = Duration.ofMillis(200);
     private static final String SECRETS = "/run/secrets/rainmaker";
 
     private final String name;
@@ -93,33 +90,13 @@ public final class PodmanContainer {
 
     /** Waits until the service's readiness check answers UP; fails with its log if the container stops. */
     public void awaitReady(Duration timeout) {
-        URI ready = URI.create("http://127.0.0.1:" + launch.httpPort() + "/q/health/ready");
-        Instant deadline = Instant.now().plus(timeout);
-        String lastAnswer = "no answer yet";
-        while (Instant.now().isBefore(deadline)) {
-            if (!inspect("{{.State.Running}}").equals("true")) {
-                throw new IllegalStateException(name + " stopped while starting: " + logs());
-            }
-            try {
-                HttpResponse<String> answer = HTTP.send(
-                        HttpRequest.newBuilder(ready)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-                lastAnswer = answer.body();
-            } catch (IOException e) {
-                lastAnswer = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new IllegalStateException(
-                name + " was not ready within " + timeout.toSeconds() + " s (" + lastAnswer + "): " + logs());
+        Readiness.await(
+                name,
+                launch.httpPort(),
+                timeout,
+                READY_POLL,
+                () -> inspect("{{.State.Running}}").equals("true") ? Optional.empty() : Optional.of("stopped"),
+                () -> "its log: " + logs());
     }
 
     /** Runs a command inside the container; its exit status and output. */
@@ -229,15 +206,6 @@ public final class PodmanContainer {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + directory, e);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

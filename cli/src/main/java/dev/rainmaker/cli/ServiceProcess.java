@@ -2,16 +2,12 @@ package dev.rainmaker.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.rainmaker.localcloud.process.ChildProcesses;
@@ -26,9 +22,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Often enough that the benchmark's start figure is within 50 ms of when the service became ready. */
     private static final Duration READY_POLL = Duration.ofMillis(50);
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ServiceLaunch launch;
     private final ChildProcesses.OnParentDeath onParentDeath;
@@ -94,34 +87,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service's readiness check answers UP; fails early, pointing at the log, if the process dies. */
     public void awaitReady(Duration timeout) {
-        URI ready = URI.create("http://127.0.0.1:" + launch.httpPort() + "/q/health/ready");
-        Instant deadline = Instant.now().plus(timeout);
-        String lastAnswer = "no answer yet";
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(launch.name() + " exited with status " + process.exitValue()
-                        + " while starting; see " + launch.logFile());
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(ready)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                lastAnswer = response.body();
-            } catch (IOException e) {
-                lastAnswer = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + launch.name(), e);
-            }
-            sleep(READY_POLL);
-        }
-        throw new IllegalStateException(launch.name() + " was not ready within " + timeout.toSeconds()
-                + " s (last answer: " + lastAnswer + "); see " + launch.logFile());
+        Readiness.await(
+                launch.name(),
+                launch.httpPort(),
+                timeout,
+                READY_POLL,
+                () -> process.isAlive() ? Optional.empty() : Optional.of("exited with status " + process.exitValue()),
+                () -> "see " + launch.logFile());
     }
 
     /** Kills the process without warning (SIGKILL), as a crash or an out-of-memory killer would, and waits for it. */
