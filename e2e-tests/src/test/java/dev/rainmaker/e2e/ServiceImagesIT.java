@@ -7,8 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,11 +39,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every service from its image (built with its AOT cache by {@code ./rainmaker images} in this module's build before
- * the tests run), each in a Podman
- * container as a deployment runs it, against the local cloud: customers signed up on Kafka and through api-service
- * reach ready, and api-service reads it from status-service's view; each image runs
- * as its own user on a read-only root file system, starts from the AOT cache trained in it, and says what it is; every container stopped with SIGTERM stops
- * cleanly, and started again carries on with nothing lost or done twice.
+ * the tests run), each in a Podman container as a deployment runs it, against the local cloud: customers signed up on
+ * Kafka and through api-service reach ready, and api-service reads it from status-service's view; each image runs as
+ * its own user on a read-only root file system, starts from the AOT cache trained in it, and says what it is; every
+ * container stopped with SIGTERM stops cleanly, and started again carries on: each customer has one event per stage,
+ * one droplet and one email, nothing failed or dead-lettered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceImagesIT {
@@ -58,7 +59,8 @@ class ServiceImagesIT {
     private static ApiSettings api;
     private static TopicClient kafka;
     private static final List<PodmanContainer> containers = new ArrayList<>();
-    private static final Set<String> readyCustomers = new HashSet<>();
+    /** Every customer made ready, and the address their email went to. */
+    private static final Map<String, String> emailOf = new HashMap<>();
 
     @BeforeAll
     static void startLocalCloudAndContainers() {
@@ -134,7 +136,7 @@ class ServiceImagesIT {
                                         HttpResponse.BodyHandlers.ofString())
                                 .body(),
                         body -> body.contains("\"state\":\"ready\""));
-        readyCustomers.add(throughApi.customerId());
+        emailOf.put(throughApi.customerId(), throughApi.email());
     }
 
     @Test
@@ -177,10 +179,29 @@ class ServiceImagesIT {
         containers.forEach(container -> container.awaitReady(READY));
 
         signUpAndAwaitReady("images-after-restart", 2);
-        assertThat(kafka.readCommitted(EventType.CUSTOMER_READY.topic()))
-                .as("one CustomerReady for each customer, none twice after the restarts")
-                .extracting(TopicRecord::key)
-                .containsExactlyInAnyOrderElementsOf(readyCustomers);
+        Set<String> customers = emailOf.keySet();
+        for (EventType type : EventType.values()) {
+            List<String> keys = kafka.readCommitted(type.topic()).stream()
+                    .map(TopicRecord::key)
+                    .filter(customers::contains)
+                    .toList();
+            if (type == EventType.PROVISIONING_FAILED || type == EventType.DROPLET_TORN_DOWN) {
+                assertThat(keys)
+                        .as("%s of customers that became ready", type.topic())
+                        .isEmpty();
+            } else {
+                assertThat(keys)
+                        .as("one %s per customer, none twice after the restarts", type.topic())
+                        .containsExactlyInAnyOrderElementsOf(customers);
+            }
+            assertThat(kafka.readAll(type.deadLetterTopic()))
+                    .as(type.deadLetterTopic())
+                    .isEmpty();
+        }
+        emailOf.forEach((customer, email) -> assertThat(cloud.smtp().receivedMessages())
+                .as("emails to %s", email)
+                .filteredOn(mail -> mail.to().contains(email))
+                .hasSize(1));
     }
 
     private static void signUpAndAwaitReady(String prefix, int count) {
@@ -194,7 +215,7 @@ class ServiceImagesIT {
                         .map(TopicRecord::key)
                         .collect(Collectors.toSet())
                         .containsAll(customers));
-        readyCustomers.addAll(customers);
+        signups.forEach(signup -> emailOf.put(signup.customerId(), signup.email()));
         for (String customer : customers) {
             assertThat(cloud.digitalOcean().droplets().stream()
                             .filter(droplet -> droplet.name().equals("rm-" + customer)))
