@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ./rainmaker images}: every service's OCI image, built with Podman, each with its AOT cache trained in it. */
 @Command(
@@ -42,6 +45,9 @@ final class ImagesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "the services to build (default: all of them)")
     List<String> services = new ArrayList<>();
 
+    @Spec
+    private CommandSpec spec;
+
     private final Path repository;
     private final PrintStream out;
 
@@ -57,7 +63,10 @@ final class ImagesCommand implements Callable<Integer> {
                 .filter(name -> !PipelineServices.ALL.contains(name))
                 .findAny()
                 .ifPresent(name -> {
-                    throw new IllegalStateException("no service " + name + "; the services: " + PipelineServices.ALL);
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "Invalid value for positional parameter 'SERVICE': '" + name + "' is none of "
+                                    + String.join(", ", PipelineServices.ALL));
                 });
         String imageTag = tag != null ? tag : version();
         build(names, imageTag);

@@ -30,7 +30,8 @@ class CommandLineTests {
                 "dlq --help",
                 "dlq list --help",
                 "dlq show -h",
-                "dlq replay --help"
+                "dlq replay --help",
+                "images --help"
             })
     void everyCommandPrintsItsUsageAndExitCodesOnHelpAndExitsZero(String args) {
         String command = ("rainmaker " + args.replaceAll(" ?(--help|-h)$", "")).trim();
@@ -101,6 +102,15 @@ class CommandLineTests {
         err.reset();
         assertThat(run("dlq")).isEqualTo(RainmakerCli.USAGE);
         assertThat(err()).startsWith("Missing required command: list, show or replay");
+    }
+
+    @Test
+    void anUnknownServiceToBuildExitsTwoBeforeBuildingAnything() {
+        assertThat(run("images", "--tag", "t", "mailer-service")).isEqualTo(RainmakerCli.USAGE);
+        assertThat(err())
+                .startsWith("Invalid value for positional parameter 'SERVICE': 'mailer-service' is none of"
+                        + " droplet-service, bootstrap-service")
+                .contains("Usage: rainmaker images");
     }
 
     @Test
