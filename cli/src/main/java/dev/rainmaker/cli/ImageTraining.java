@@ -1,18 +1,15 @@
 package dev.rainmaker.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
+import dev.rainmaker.localcloud.Directories;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 
 /**
@@ -44,12 +41,12 @@ final class ImageTraining {
             List<PodmanContainer> training = new ArrayList<>();
             try {
                 images.forEach((service, image) -> {
-                    Path cache = emptyDirectory(state.resolve("aot").resolve(service));
+                    Path cache = Directories.emptied(state.resolve("aot").resolve(service));
                     caches.put(service, cache);
                     training.add(PodmanContainer.start(
                             launch(repository, cloud.info(), logs, service),
                             image,
-                            emptyDirectory(state.resolve("secrets").resolve(service)),
+                            Directories.emptied(state.resolve("secrets").resolve(service)),
                             List.of("-XX:AOTCacheOutput=/aot/" + CACHE),
                             List.of(cache + ":/aot:U")));
                 });
@@ -97,19 +94,5 @@ final class ImageTraining {
             case PipelineServices.STATUS_SERVICE -> launch.withSystemProperty("kafka-streams.state.dir", "/tmp/view");
             default -> launch;
         };
-    }
-
-    private static Path emptyDirectory(Path directory) {
-        try {
-            if (Files.exists(directory)) {
-                try (Stream<Path> paths = Files.walk(directory)) {
-                    paths.sorted(Comparator.reverseOrder())
-                            .forEach(path -> path.toFile().delete());
-                }
-            }
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not empty " + directory, e);
-        }
     }
 }

@@ -29,14 +29,12 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"1:an image could not be built or trained, saying why", RainmakerCli.USAGE_ERROR})
 final class ImagesCommand implements Callable<Integer> {
 
-    static final String DEFAULT_BASE = "docker.io/library/eclipse-temurin:25-jre";
-
     @Option(
             names = "--base",
             paramLabel = "IMAGE",
             description = "the Java 25 image to build on, or 'local': Debian 12 and a jlink'ed runtime of this"
-                    + " machine's JDK, made here for machines that reach no registry (default: $RAINMAKER_IMAGE_BASE,"
-                    + " else " + DEFAULT_BASE + ")")
+                    + " machine's JDK, made here for machines that reach no registry (default: deploy/images/build.sh's,"
+                    + " $RAINMAKER_IMAGE_BASE, else Eclipse Temurin's JRE)")
     String base;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "the images' tag (default: Rainmaker's version)")
@@ -79,8 +77,9 @@ final class ImagesCommand implements Callable<Integer> {
     private void build(List<String> names, String imageTag) {
         List<String> command = new ArrayList<>(
                 List.of("bash", repository.resolve("deploy/images/build.sh").toString(), "--tag", imageTag));
-        String chosenBase = base != null ? base : System.getenv().getOrDefault("RAINMAKER_IMAGE_BASE", DEFAULT_BASE);
-        command.addAll(List.of("--base", chosenBase));
+        if (base != null) {
+            command.addAll(List.of("--base", base));
+        }
         command.addAll(names);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // The local base's runtime is jlink'ed from the JDK this runs on.

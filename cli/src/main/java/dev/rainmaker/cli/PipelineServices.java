@@ -1,16 +1,14 @@
 package dev.rainmaker.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.rainmaker.localcloud.Directories;
 import dev.rainmaker.localcloud.LocalCloudInfo;
 import dev.rainmaker.localcloud.LocalPorts;
 
@@ -82,16 +80,7 @@ public final class PipelineServices {
 
     /** Deletes what status-service instances of an earlier run kept, which belongs to that run's broker. */
     public static void forgetStatusViews(Path logDirectory) {
-        Path views = statusViews(logDirectory);
-        if (!Files.exists(views)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(views)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + views, e);
-        }
+        Directories.deleteTree(statusViews(logDirectory));
     }
 
     /** The service's launch, started from its AOT cache when that is current (see {@link AotTraining}). */

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
+import dev.rainmaker.localcloud.Directories;
 import dev.rainmaker.localcloud.LocalPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -47,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on {@code port} with an empty {@code logDir}: whatever an earlier run left there is deleted. */
     public static KafkaBroker startFresh(int port, Path logDir) {
-        deleteRecursively(logDir);
+        Directories.deleteTree(logDir);
         return start(port, logDir, false);
     }
 
@@ -75,19 +74,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (logDirToDelete != null) {
-            deleteRecursively(logDirToDelete);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + directory, e);
+            Directories.deleteTree(logDirToDelete);
         }
     }
 

@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import dev.rainmaker.localcloud.Directories;
 import dev.rainmaker.localcloud.LocalPorts;
 import dev.rainmaker.localcloud.process.ChildProcesses;
 
@@ -65,7 +64,7 @@ public final class PrometheusServer implements AutoCloseable {
         });
         try {
             Path data = directory.resolve("data");
-            deleteRecursively(data);
+            Directories.deleteTree(data);
             Files.createDirectories(data);
             Path targets = directory.resolve("targets.json");
             ScrapeTargets.in(targets);
@@ -180,18 +179,6 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Prometheus", e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            List<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : deepestFirst) {
-                Files.delete(path);
-            }
         }
     }
 }
