@@ -2,6 +2,7 @@ package dev.rainmaker.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
-/** Creates the topics that do not exist yet with the given partitions and replicas; existing topics stay as they are. */
+/**
+ * Creates the topics that do not exist yet with the given partitions and replicas (none given: the broker's default);
+ * existing topics stay as they are.
+ */
 public class TopicCreator {
 
     private static final Logger LOG = Logger.getLogger(TopicCreator.class);
@@ -21,9 +25,9 @@ public class TopicCreator {
 
     private final Admin admin;
     private final int partitions;
-    private final short replicationFactor;
+    private final Optional<Short> replicationFactor;
 
-    public TopicCreator(Admin admin, int partitions, short replicationFactor) {
+    public TopicCreator(Admin admin, int partitions, Optional<Short> replicationFactor) {
         this.admin = admin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
@@ -37,7 +41,7 @@ public class TopicCreator {
             return missing;
         }
         List<NewTopic> newTopics = missing.stream()
-                .map(name -> new NewTopic(name, partitions, replicationFactor))
+                .map(name -> new NewTopic(name, Optional.of(partitions), replicationFactor))
                 .toList();
         // A topic created a moment ago may be missing from the listing still: the broker then says it exists.
         Set<String> created = new TreeSet<>();
@@ -53,7 +57,8 @@ public class TopicCreator {
         });
         if (!created.isEmpty()) {
             LOG.infof(
-                    "Created topics %s (%d partitions, replication factor %d)", created, partitions, replicationFactor);
+                    "Created topics %s (%d partitions, replication factor %s)",
+                    created, partitions, replicationFactor.map(String::valueOf).orElse("the broker's default"));
         }
         return created;
     }

@@ -1,5 +1,7 @@
 package dev.rainmaker.messaging;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,7 +20,9 @@ public interface TopicsConfig {
     @WithDefault("12")
     int partitions();
 
-    /** Replicas of a created topic: 1 on a single local broker, 3 in production. */
-    @WithDefault("1")
-    short replicationFactor();
+    /**
+     * Replicas of a created topic; when unset, the broker's {@code default.replication.factor} (1 on a single local
+     * broker, 3 on a three-broker cluster), so the cluster that holds the topics decides.
+     */
+    Optional<Short> replicationFactor();
 }

@@ -2,6 +2,7 @@ package dev.rainmaker.messaging;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
@@ -35,7 +36,8 @@ class TopicCreatorTests {
     void missingTopicsAreCreatedWithTheConfiguredPartitionsAndAnExistingOneIsLeftAsItIs() throws Exception {
         admin.createTopics(Set.of(new NewTopic("existing", 2, (short) 1))).all().get();
 
-        Set<String> created = new TopicCreator(admin, 5, (short) 1).createMissing(Set.of("existing", "new", "new.dlq"));
+        Set<String> created =
+                new TopicCreator(admin, 5, Optional.of((short) 1)).createMissing(Set.of("existing", "new", "new.dlq"));
 
         assertThat(created).containsExactlyInAnyOrder("new", "new.dlq");
         assertThat(partitions("existing")).isEqualTo(2);
@@ -45,9 +47,9 @@ class TopicCreatorTests {
 
     @Test
     void creatingTopicsThatAllExistChangesNothing() {
-        new TopicCreator(admin, 4, (short) 1).createMissing(Set.of("twice"));
+        new TopicCreator(admin, 4, Optional.of((short) 1)).createMissing(Set.of("twice"));
 
-        assertThat(new TopicCreator(admin, 4, (short) 1).createMissing(Set.of("twice")))
+        assertThat(new TopicCreator(admin, 4, Optional.of((short) 1)).createMissing(Set.of("twice")))
                 .isEmpty();
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -181,8 +182,8 @@ class TwoInstancesTests {
             }
 
             @Override
-            public short replicationFactor() {
-                return 1;
+            public Optional<Short> replicationFactor() {
+                return Optional.empty();
             }
         };
     }
