@@ -7,7 +7,10 @@ import java.time.Duration;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import picocli.CommandLine.Option;
 
-/** What {@code demo} and {@code up} both ask of the local cloud: how long droplets boot, and on which hosts. */
+/**
+ * What {@code demo} and {@code up} both ask of the local cloud: how long droplets boot, on which hosts, and how many
+ * Kafka brokers.
+ */
 final class LocalCloudOptions {
 
     @Option(
@@ -29,12 +32,22 @@ final class LocalCloudOptions {
             })
     HostChoice.Wanted hosts;
 
+    @Option(
+            names = "--brokers",
+            paramLabel = "N",
+            defaultValue = "1",
+            converter = OptionValues.Brokers.class,
+            description = "Kafka brokers: 1 (default), or 3 and more: a KRaft cluster of broker processes, three"
+                    + " replicas of every partition, two of them in sync for a write, as in production")
+    int brokers;
+
     /** Starts the local cloud, the four services and status-service, once it has said which hosts and why. */
     LocalRun start(Path repository, int kafkaPort, PrintStream out) {
         HostChoice choice = HostChoice.decide(hosts, RealHosts.availability());
         out.println(choice.describe());
         return LocalRun.start(
-                new LocalRun.Options(repository, repository.resolve(".rainmaker"), kafkaPort, bootDelay, choice.kind()),
+                new LocalRun.Options(
+                        repository, repository.resolve(".rainmaker"), kafkaPort, brokers, bootDelay, choice.kind()),
                 out::println);
     }
 }

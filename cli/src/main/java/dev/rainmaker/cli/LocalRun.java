@@ -58,7 +58,12 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public record Options(
-            Path repository, Path stateDirectory, int kafkaPort, Duration bootDelay, LocalCloud.HostKind hosts) {}
+            Path repository,
+            Path stateDirectory,
+            int kafkaPort,
+            int brokers,
+            Duration bootDelay,
+            LocalCloud.HostKind hosts) {}
 
     public static LocalRun start(Options options, Consumer<String> report) {
         Path logs = options.stateDirectory().resolve("logs");
@@ -67,6 +72,8 @@ public final class LocalRun implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--kafka-port",
                 String.valueOf(options.kafkaPort()),
+                "--brokers",
+                String.valueOf(options.brokers()),
                 "--boot-delay",
                 options.bootDelay().toMillis() + "ms",
                 "--hosts",

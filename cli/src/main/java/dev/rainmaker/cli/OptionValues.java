@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.rainmaker.localcloud.kafka.KafkaCluster;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -57,6 +58,22 @@ public final class OptionValues {
                 // falls through to the message below
             }
             throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 2s, 5m or PT5M");
+        }
+    }
+
+    /** {@code --brokers}: one broker, or a cluster that can lose one and keep two replicas of everything in sync. */
+    static final class Brokers implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int brokers = Integer.parseInt(value);
+                if (brokers == 1 || brokers >= KafkaCluster.REPLICAS) {
+                    return brokers;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new TypeConversionException("'" + value + "' is neither 1 nor " + KafkaCluster.REPLICAS + " or more");
         }
     }
 

@@ -21,14 +21,26 @@ class CliOptionsTests {
         for (LocalCloudOptions cloud : new LocalCloudOptions[] {demo.cloud, up.cloud}) {
             assertThat(cloud.bootDelay).isEqualTo(Duration.ofSeconds(2));
             assertThat(cloud.hosts).isEqualTo(Wanted.AUTO);
+            assertThat(cloud.brokers).isOne();
         }
     }
 
     @Test
     void readsEveryOption() {
         DemoCommand demo = Parsed.command(
-                "demo", "--customers", "3", "--boot-delay", "500ms", "--timeout", "2m", "--hosts", "Simulated");
-        UpCommand up = Parsed.command("up", "--kafka-port", "19092", "--boot-delay", "500ms", "--hosts", "Simulated");
+                "demo",
+                "--customers",
+                "3",
+                "--boot-delay",
+                "500ms",
+                "--timeout",
+                "2m",
+                "--hosts",
+                "Simulated",
+                "--brokers",
+                "3");
+        UpCommand up = Parsed.command(
+                "up", "--kafka-port", "19092", "--boot-delay", "500ms", "--hosts", "Simulated", "--brokers", "3");
 
         assertThat(demo.customers).isEqualTo(3);
         assertThat(demo.timeout).isEqualTo(Duration.ofMinutes(2));
@@ -36,6 +48,7 @@ class CliOptionsTests {
         for (LocalCloudOptions cloud : new LocalCloudOptions[] {demo.cloud, up.cloud}) {
             assertThat(cloud.bootDelay).isEqualTo(Duration.ofMillis(500));
             assertThat(cloud.hosts).isEqualTo(Wanted.SIMULATED);
+            assertThat(cloud.brokers).isEqualTo(3);
         }
     }
 
@@ -53,6 +66,8 @@ class CliOptionsTests {
         assertThatThrownBy(() -> Parsed.command("demo", "--boot-delay", "soon"))
                 .hasMessage(
                         "Invalid value for option '--boot-delay': 'soon' is not a duration such as 500ms, 2s, 5m or PT5M");
+        assertThatThrownBy(() -> Parsed.command("up", "--brokers", "2"))
+                .hasMessage("Invalid value for option '--brokers': '2' is neither 1 nor 3 or more");
         assertThatThrownBy(() -> Parsed.command("demo", "--customers"))
                 .hasMessage("Missing required parameter for option '--customers' (N)");
         assertThatThrownBy(() -> Parsed.command("demo", "--colour", "red"))

@@ -13,20 +13,22 @@ import dev.rainmaker.localcloud.hosts.SimulatedHosts;
 import dev.rainmaker.localcloud.hosts.real.CpuQuota;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
+import dev.rainmaker.localcloud.kafka.KafkaCluster;
+import dev.rainmaker.localcloud.kafka.LocalKafka;
 import dev.rainmaker.localcloud.prometheus.PrometheusInfo;
 import dev.rainmaker.localcloud.prometheus.PrometheusServer;
 import dev.rainmaker.localcloud.prometheus.PrometheusSettings;
 import dev.rainmaker.localcloud.smtp.SmtpServer;
 
 /**
- * Everything Rainmaker talks to, on this machine: a Kafka broker, the DigitalOcean API v2 stand-in whose droplets are
+ * Everything Rainmaker talks to, on this machine: a Kafka broker (or a cluster of them), the DigitalOcean API v2 stand-in whose droplets are
  * simulated SSH hosts or real Debian machines ({@link HostKind}), an SMTP server, and, when asked for and installed, a
  * Prometheus that scrapes the services and evaluates the alerting rules. Started in one call, by a test or by {@link
  * LocalCloudMain}.
  */
 public final class LocalCloud implements AutoCloseable {
 
-    private final KafkaBroker kafka;
+    private final LocalKafka kafka;
     private final HostProvider hosts;
     private final DigitalOceanStandIn digitalOcean;
     private final SmtpServer smtp;
@@ -34,7 +36,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalCloudInfo info;
 
     private LocalCloud(
-            KafkaBroker kafka,
+            LocalKafka kafka,
             HostProvider hosts,
             DigitalOceanStandIn digitalOcean,
             SmtpServer smtp,
@@ -50,7 +52,8 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * @param stateDirectory where the provisioning key and the broker's data live (the data is fresh every start)
-     * @param kafkaPort the broker's port on 127.0.0.1, 0 for any free port
+     * @param kafkaPort the (first) broker's port on 127.0.0.1, 0 for any free port
+     * @param brokers 1 for a broker inside this JVM; 3 or more for a cluster of broker processes ({@link KafkaCluster})
      * @param bootDelay how long a droplet stays {@code new} before it is {@code active}
      * @param hostKind what a droplet's machine is
      * @param limits the DigitalOcean stand-in's rate limits
@@ -60,6 +63,7 @@ public final class LocalCloud implements AutoCloseable {
     public record Options(
             Path stateDirectory,
             int kafkaPort,
+            int brokers,
             Duration bootDelay,
             HostKind hostKind,
             DigitalOceanLimits limits,
@@ -70,6 +74,7 @@ public final class LocalCloud implements AutoCloseable {
             this(
                     stateDirectory,
                     kafkaPort,
+                    1,
                     bootDelay,
                     HostKind.SIMULATED,
                     DigitalOceanLimits.real(),
@@ -78,12 +83,20 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public Options withLimits(DigitalOceanLimits newLimits) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, newLimits, realHostCpuQuota, prometheus);
+            return new Options(
+                    stateDirectory, kafkaPort, brokers, bootDelay, hostKind, newLimits, realHostCpuQuota, prometheus);
         }
 
         /** Real hosts whose CPU time is capped, e.g. at {@code CpuQuota.parse("50%")} of one CPU each. */
         public Options withRealHostCpuQuota(CpuQuota quota) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, hostKind, limits, Optional.of(quota), prometheus);
+            return new Options(
+                    stateDirectory, kafkaPort, brokers, bootDelay, hostKind, limits, Optional.of(quota), prometheus);
+        }
+
+        /** With a cluster of {@code count} broker processes instead of one broker inside this JVM. */
+        public Options withBrokers(int count) {
+            return new Options(
+                    stateDirectory, kafkaPort, count, bootDelay, hostKind, limits, realHostCpuQuota, prometheus);
         }
 
         public static Options forTests(Path stateDirectory, Duration bootDelay) {
@@ -91,13 +104,21 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public Options withHostKind(HostKind kind) {
-            return new Options(stateDirectory, kafkaPort, bootDelay, kind, limits, realHostCpuQuota, prometheus);
+            return new Options(
+                    stateDirectory, kafkaPort, brokers, bootDelay, kind, limits, realHostCpuQuota, prometheus);
         }
 
         /** With a Prometheus, where this machine has one ({@link PrometheusServer#unavailability()}). */
         public Options withPrometheus(PrometheusSettings settings) {
             return new Options(
-                    stateDirectory, kafkaPort, bootDelay, hostKind, limits, realHostCpuQuota, Optional.of(settings));
+                    stateDirectory,
+                    kafkaPort,
+                    brokers,
+                    bootDelay,
+                    hostKind,
+                    limits,
+                    realHostCpuQuota,
+                    Optional.of(settings));
         }
     }
 
@@ -112,8 +133,7 @@ public final class LocalCloud implements AutoCloseable {
         ProvisioningKey key = ProvisioningKey.createOrReuse(options.stateDirectory());
         String token = "local-" + UUID.randomUUID();
 
-        KafkaBroker kafka =
-                KafkaBroker.startFresh(options.kafkaPort() == 0 ? LocalPorts.free() : options.kafkaPort(), kafkaData);
+        LocalKafka kafka = startKafka(options, kafkaData);
         HostProvider hosts = options.hostKind() == HostKind.REAL
                 ? RealHosts.start(realHostSettings(options))
                 : SimulatedHosts.onFreePort();
@@ -154,6 +174,13 @@ public final class LocalCloud implements AutoCloseable {
         return new LocalCloud(kafka, hosts, digitalOcean, smtp, prometheus, info);
     }
 
+    private static LocalKafka startKafka(Options options, Path data) {
+        if (options.brokers() == 1) {
+            return KafkaBroker.startFresh(options.kafkaPort() == 0 ? LocalPorts.free() : options.kafkaPort(), data);
+        }
+        return KafkaCluster.startFresh(options.brokers(), options.kafkaPort(), data);
+    }
+
     private static Optional<PrometheusServer> startPrometheus(Options options) {
         if (options.prometheus().isEmpty() || PrometheusServer.unavailability().isPresent()) {
             return Optional.empty();
@@ -187,6 +214,14 @@ public final class LocalCloud implements AutoCloseable {
 
     public HostProvider hostProvider() {
         return hosts;
+    }
+
+    /** The broker processes, to kill and restart one; fails when this local cloud runs a single broker. */
+    public KafkaCluster kafkaCluster() {
+        if (!(kafka instanceof KafkaCluster cluster)) {
+            throw new IllegalStateException("this local cloud runs one broker, not a cluster");
+        }
+        return cluster;
     }
 
     public SmtpServer smtp() {

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--boot-delay 2000ms] [--hosts
+ * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--brokers N] [--boot-delay 2000ms] [--hosts
  * simulated|real] [--do-limits real|off] [--record FILE] [--prometheus-rules FILE]}. With {@code --prometheus-rules},
- * a Prometheus evaluating those rules runs too, where installed. Once everything
+ * a Prometheus evaluating those rules runs too, where installed; with {@code --brokers} 3 or more, Kafka is a cluster of
+ * broker processes ({@link dev.rainmaker.localcloud.kafka.KafkaCluster}). Once everything
  * listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and removes
  * that file on the way out. With {@code --record}, it writes what it served ({@link LocalCloudRecord}) to FILE on the way
  * out, before it stops.
@@ -28,6 +29,7 @@ public final class LocalCloudMain {
     public static void main(String[] args) throws Exception {
         Path stateDirectory = Path.of(".rainmaker");
         int kafkaPort = 9092;
+        int brokers = 1;
         Duration bootDelay = Duration.ofSeconds(2);
         LocalCloud.HostKind hosts = LocalCloud.HostKind.SIMULATED;
         DigitalOceanLimits limits = DigitalOceanLimits.real();
@@ -37,6 +39,7 @@ public final class LocalCloudMain {
             switch (args[i]) {
                 case "--state-dir" -> stateDirectory = Path.of(args[i + 1]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[i + 1]);
+                case "--brokers" -> brokers = Integer.parseInt(args[i + 1]);
                 case "--boot-delay" -> bootDelay = Duration.ofMillis(Long.parseLong(args[i + 1].replace("ms", "")));
                 case "--hosts" -> hosts = LocalCloud.HostKind.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 case "--do-limits" -> limits = limits(args[i + 1]);
@@ -49,6 +52,7 @@ public final class LocalCloudMain {
         Files.createDirectories(stateDirectory);
         Path infoFile = stateDirectory.resolve("local-cloud.properties");
         LocalCloud.Options options = new LocalCloud.Options(stateDirectory, kafkaPort, bootDelay)
+                .withBrokers(brokers)
                 .withHostKind(hosts)
                 .withLimits(limits);
         LocalCloud cloud =

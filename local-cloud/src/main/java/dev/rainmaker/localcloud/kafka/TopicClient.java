@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
@@ -51,13 +52,13 @@ public final class TopicClient implements AutoCloseable {
         this.producer = new KafkaProducer<>(settings);
     }
 
-    /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
+    /** Creates the topics that do not exist yet, each with {@code partitions} partitions and the broker's replicas. */
     public void createTopics(List<String> topics, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             var existing = admin.listTopics().names().get();
             var missing = topics.stream()
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
+                    .map(topic -> new NewTopic(topic, Optional.of(partitions), Optional.empty()))
                     .toList();
             admin.createTopics(missing).all().get();
         } catch (InterruptedException e) {
