@@ -73,6 +73,7 @@ class BrokerLossIT {
 
             List<Outage> outages = new ArrayList<>();
             await().atMost(READY_TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> !readyCustomers(pipeline, customers).isEmpty());
             outages.add(
                     loseAndRecover(cluster, readyCustomers(pipeline, customers).size()));
