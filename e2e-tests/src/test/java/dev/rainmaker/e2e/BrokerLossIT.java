@@ -3,9 +3,7 @@ package dev.rainmaker.e2e;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -13,9 +11,7 @@ import dev.rainmaker.cli.DemoSignups;
 import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
-import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
 import dev.rainmaker.localcloud.kafka.KafkaCluster;
-import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,11 +70,11 @@ class BrokerLossIT {
             List<Outage> outages = new ArrayList<>();
             await().atMost(READY_TIMEOUT)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> !readyCustomers(pipeline, customers).isEmpty());
+                    .until(() -> !pipeline.readyCustomers(customers).isEmpty());
             outages.add(
-                    loseAndRecover(cluster, readyCustomers(pipeline, customers).size()));
+                    loseAndRecover(cluster, pipeline.readyCustomers(customers).size()));
             outages.add(
-                    loseAndRecover(cluster, readyCustomers(pipeline, customers).size()));
+                    loseAndRecover(cluster, pipeline.readyCustomers(customers).size()));
             assertThat(outages.get(1).readyAtKill())
                     .as("customers ready when the second broker was killed (else it was not mid-burst)")
                     .isLessThan(CUSTOMERS);
@@ -88,8 +84,8 @@ class BrokerLossIT {
                     .pollInterval(Duration.ofSeconds(2))
                     .failFast(
                             "a record was dead-lettered",
-                            () -> assertThat(reasons(pipeline.deadLetters())).isEmpty())
-                    .until(() -> readyCustomers(pipeline, customers).size() == customers.size());
+                            () -> assertThat(pipeline.deadLetterReasons()).isEmpty())
+                    .until(() -> pipeline.readyCustomers(customers).size() == customers.size());
             long allReady = secondsSince(published);
             await().atMost(IDLE_GROUPS)
                     .pollInterval(Duration.ofSeconds(2))
@@ -107,27 +103,13 @@ class BrokerLossIT {
             System.out.printf(
                     "broker loss: all %d customers ready %d s after their sign-ups; consumer groups %s%n",
                     CUSTOMERS, allReady, ConsumerGroupLag.of(cluster.bootstrapServers()));
-            reportRepeats(pipeline, customers);
+            pipeline.printRecordsPerTopic("broker loss", customers);
 
-            Map<String, Long> readyPerCustomer = pipeline.readyRecordsOf(customers).stream()
-                    .collect(Collectors.groupingBy(TopicRecord::key, TreeMap::new, Collectors.counting()));
-            assertThat(readyPerCustomer)
-                    .as("CustomerReady records per customer (read_committed)")
-                    .hasSize(CUSTOMERS)
-                    .allSatisfy((customer, count) -> assertThat(count)
-                            .as("CustomerReady of %s", customer)
-                            .isOne());
-            Map<String, Long> dropletsPerName = pipeline.cloud().digitalOcean().droplets().stream()
-                    .collect(Collectors.groupingBy(StandInDroplet::name, Collectors.counting()));
-            assertThat(dropletsPerName)
-                    .as("droplets per name: one per customer, none of anyone else")
-                    .containsOnlyKeys(customers.stream().map(id -> "rm-" + id).toList())
-                    .allSatisfy((name, count) ->
-                            assertThat(count).as("droplets named %s", name).isOne());
+            ExactlyOnce.assertReadyOnceOnOneDroplet(pipeline, customers);
             assertThat(pipeline.recordsOf(EventType.PROVISIONING_FAILED.topic(), customers))
                     .as("provisioning failures")
                     .isEmpty();
-            assertThat(reasons(pipeline.deadLetters())).as("dead letters").isEmpty();
+            assertThat(pipeline.deadLetterReasons()).as("dead letters").isEmpty();
         }
         System.out.printf("broker loss: %d s in all%n", secondsSince(started));
     }
@@ -142,27 +124,6 @@ class BrokerLossIT {
         cluster.restart(node);
         cluster.awaitFullyReplicated(IN_SYNC);
         return new Outage(node, readyNow, DOWN, Duration.ofNanos(System.nanoTime() - restarted));
-    }
-
-    private static Set<String> readyCustomers(LocalPipeline pipeline, Set<String> customers) {
-        return pipeline.readyRecordsOf(customers).stream().map(TopicRecord::key).collect(Collectors.toSet());
-    }
-
-    private static List<String> reasons(List<TopicRecord> deadLetters) {
-        return deadLetters.stream()
-                .map(record -> record.topic() + " " + record.key() + ": " + record.header("dead-letter-reason"))
-                .toList();
-    }
-
-    /** Records per topic beyond one per customer: what a broker's loss made a producer or a consumer repeat. */
-    private static void reportRepeats(LocalPipeline pipeline, Set<String> customers) {
-        for (EventType type : EventType.values()) {
-            List<TopicRecord> records = pipeline.recordsOf(type.topic(), customers);
-            long distinct = records.stream().map(TopicRecord::key).distinct().count();
-            System.out.printf(
-                    "broker loss: %-28s %4d records for %d customers (%d repeated)%n",
-                    type.topic(), records.size(), distinct, records.size() - distinct);
-        }
     }
 
     private static long secondsSince(long nanos) {

@@ -24,8 +24,6 @@ import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.localcloud.LocalCloud;
-import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
-import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,13 +107,13 @@ class ChaosIT {
                             .pollInterval(Duration.ofSeconds(5))
                             .failFast(
                                     "a record was dead-lettered",
-                                    () -> assertThat(reasons(pipeline.deadLetters()))
+                                    () -> assertThat(pipeline.deadLetterReasons())
                                             .isEmpty())
-                            .until(() -> readyCustomers(pipeline, customers).size() == customers.size());
+                            .until(() -> pipeline.readyCustomers(customers).size() == customers.size());
                 } catch (RuntimeException | AssertionError e) {
                     System.out.printf(
                             "chaos: %d of %d customers ready when the run gave up; in flight per service: %s%n",
-                            readyCustomers(pipeline, customers).size(),
+                            pipeline.readyCustomers(customers).size(),
                             CUSTOMERS,
                             ChaosMonkey.SERVICES.stream()
                                     .map(service -> service + " " + progress.inFlight(service))
@@ -150,24 +148,8 @@ class ChaosIT {
             reportDuplicateEmails(pipeline, signups, kills);
             ChaosCoverage.report(kills, sendCommit);
 
-            Map<String, Long> readyPerCustomer = pipeline.readyRecordsOf(customers).stream()
-                    .collect(Collectors.groupingBy(TopicRecord::key, TreeMap::new, Collectors.counting()));
-            assertThat(readyPerCustomer)
-                    .as("CustomerReady records per customer (read_committed)")
-                    .hasSize(CUSTOMERS)
-                    .allSatisfy((customer, count) -> assertThat(count)
-                            .as("CustomerReady of %s", customer)
-                            .isOne());
-
-            List<StandInDroplet> droplets = pipeline.cloud().digitalOcean().droplets();
-            Map<String, Long> dropletsPerName =
-                    droplets.stream().collect(Collectors.groupingBy(StandInDroplet::name, Collectors.counting()));
-            assertThat(dropletsPerName)
-                    .as("droplets per name: one per customer, none of anyone else (no orphans)")
-                    .containsOnlyKeys(customers.stream().map(id -> "rm-" + id).toList())
-                    .allSatisfy((name, count) ->
-                            assertThat(count).as("droplets named %s", name).isOne());
-            assertThat(reasons(pipeline.deadLetters())).as("dead letters").isEmpty();
+            ExactlyOnce.assertReadyOnceOnOneDroplet(pipeline, customers);
+            assertThat(pipeline.deadLetterReasons()).as("dead letters").isEmpty();
             ChaosCoverage.assertCovered(kills, sendCommit);
         }
         System.out.printf("chaos: %d s in all%n", secondsSince(started));
@@ -213,26 +195,9 @@ class ChaosIT {
                 : quickerRebalances;
     }
 
-    private static Set<String> readyCustomers(LocalPipeline pipeline, Set<String> customers) {
-        return pipeline.readyRecordsOf(customers).stream().map(TopicRecord::key).collect(Collectors.toSet());
-    }
-
-    private static List<String> reasons(List<TopicRecord> deadLetters) {
-        return deadLetters.stream()
-                .map(record -> record.topic() + " " + record.key() + ": " + record.header("dead-letter-reason"))
-                .toList();
-    }
-
-    /** Records per topic beyond one per customer: redeliveries the next stage had to absorb. */
+    /** Records per topic beyond one per customer, and the notifier's transactions and DigitalOcean calls behind them. */
     private static void reportFigures(LocalPipeline pipeline, Set<String> customers) {
-        for (EventType type : EventType.values()) {
-            List<TopicRecord> records = pipeline.recordsOf(type.topic(), customers);
-            long customersWithOne =
-                    records.stream().map(TopicRecord::key).distinct().count();
-            System.out.printf(
-                    "chaos: %-28s %4d records for %d customers (%d redelivered or repeated)%n",
-                    type.topic(), records.size(), customersWithOne, records.size() - customersWithOne);
-        }
+        pipeline.printRecordsPerTopic("chaos", customers);
         long written =
                 pipeline.recordsOf(EventType.CUSTOMER_READY.topic(), customers).size();
         long committed = pipeline.readyRecordsOf(customers).size();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.rainmaker.cli.AotTraining;
@@ -206,6 +207,32 @@ final class LocalPipeline implements AutoCloseable {
     List<ReceivedMail> mailsTo(String address) {
         return cloud.smtp().receivedMessages().stream()
                 .filter(mail -> mail.to().contains(address))
+                .toList();
+    }
+
+    /** The customers among {@code customers} with a committed {@code CustomerReady}. */
+    Set<String> readyCustomers(Set<String> customers) {
+        return readyRecordsOf(customers).stream().map(TopicRecord::key).collect(Collectors.toSet());
+    }
+
+    /**
+     * Prints, per event topic, the customers' records and how many of them repeat one (a redelivery the next stage
+     * absorbed, a producer's retry), each line led by {@code prefix}.
+     */
+    void printRecordsPerTopic(String prefix, Set<String> customers) {
+        for (EventType type : EventType.values()) {
+            List<TopicRecord> records = recordsOf(type.topic(), customers);
+            long distinct = records.stream().map(TopicRecord::key).distinct().count();
+            System.out.printf(
+                    "%s: %-28s %4d records for %d customers (%d repeated)%n",
+                    prefix, type.topic(), records.size(), distinct, records.size() - distinct);
+        }
+    }
+
+    /** Every dead letter, whoever it belongs to, as "topic key: reason". */
+    List<String> deadLetterReasons() {
+        return deadLetters().stream()
+                .map(record -> record.topic() + " " + record.key() + ": " + record.header("dead-letter-reason"))
                 .toList();
     }
 
