@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,23 +38,23 @@ public class ReadyCustomers {
     private final Set<String> ready = new HashSet<>();
     private final Set<String> committedHere = new HashSet<>();
 
+    /**
+     * {@code kafka} is every {@code kafka.*} setting of the service (Quarkus' default broker configuration): the
+     * reader connects as the service's channels do, with their security settings where the cluster requires them.
+     */
     ReadyCustomers(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "mp.messaging.outgoing.customers-ready-out.topic") String topic) {
         this.topic = topic;
-        this.reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "notifier-ready-customers-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class));
+        Map<String, Object> settings = new HashMap<>(kafka);
+        // Assigned its partitions, never in a group: the service-wide default group id must not make it join one.
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "notifier-ready-customers-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        this.reader = new KafkaConsumer<>(settings);
     }
 
     /** Blocking: reads what was committed to the customer's partition since the last call. */
