@@ -24,7 +24,7 @@ class KafkaUserTests {
     static final List<String> SERVICES = ServiceConfig.SERVICES;
 
     private static final Set<String> KAFKA_STREAMS_TOPIC_OPERATIONS =
-            Set.of("Create", "Delete", "Describe", "DescribeConfigs", "Read", "Write");
+            Set.of("Create", "Delete", "Describe", "Read", "Write");
 
     private final Map<String, Manifest> users =
             Manifests.ofKind("KafkaUser").stream().collect(Collectors.toMap(Manifest::name, user -> user));

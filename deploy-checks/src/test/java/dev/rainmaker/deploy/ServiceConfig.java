@@ -67,6 +67,20 @@ record ServiceConfig(String service, Map<String, String> properties) {
         return channelValues("incoming", "group.id");
     }
 
+    /** Each incoming channel's consumer group and the topic it reads. */
+    Map<String, String> topicsByGroup() {
+        Map<String, String> topics = new TreeMap<>();
+        properties.forEach((name, value) -> {
+            Matcher channel = CHANNEL.matcher(name);
+            if (channel.matches()
+                    && channel.group(1).equals("incoming")
+                    && channel.group(3).equals("group.id")) {
+                topics.put(value, properties.get("mp.messaging.incoming." + channel.group(2) + ".topic"));
+            }
+        });
+        return topics;
+    }
+
     /** What each outgoing channel's {@code transactional.id} starts with, before any expression in it. */
     Set<String> transactionalIdPrefixes() {
         Set<String> prefixes = new TreeSet<>();

@@ -2,6 +2,7 @@ package dev.rainmaker.deploy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class WorkloadTests {
     }
 
     private static boolean selects(Manifest budget, Map<String, String> labels) {
-        Map<String, String> wanted = new java.util.TreeMap<>();
+        Map<String, String> wanted = new TreeMap<>();
         budget.body()
                 .path("spec")
                 .path("selector")
