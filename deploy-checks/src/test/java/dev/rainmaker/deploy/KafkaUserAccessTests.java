@@ -2,28 +2,20 @@ package dev.rainmaker.deploy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,61 +40,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KafkaUserAccessTests {
 
     static final List<String> SERVICES = ServiceConfig.SERVICES;
-    private static final int PARTITIONS = 3;
 
-    private static SecuredKafka kafka;
+    private static DeployedKafka kafka;
 
     @BeforeAll
     static void clusterAsDeployed() throws Exception {
-        kafka = SecuredKafka.start();
-        try (Admin admin = Admin.create(kafka.adminSettings())) {
-            List<NewTopic> topics = Manifests.ofKind("KafkaTopic").stream()
-                    .map(topic -> new NewTopic(
-                            topic.body().path("spec").path("topicName").asText(), PARTITIONS, (short) 1))
-                    .toList();
-            admin.createTopics(topics).all().get(1, TimeUnit.MINUTES);
-            List<AclBinding> acls = new ArrayList<>();
-            for (Manifest user : Manifests.ofKind("KafkaUser")) {
-                admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
-                                user.name(),
-                                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
-                                password(user.name()))))
-                        .all()
-                        .get(1, TimeUnit.MINUTES);
-                acls.addAll(KafkaUserAcls.of(user));
-            }
-            admin.createAcls(acls).all().get(1, TimeUnit.MINUTES);
-            awaitAcls(admin, acls.size());
-        }
-        for (String service : SERVICES) {
-            awaitCredentials(service);
-        }
-    }
-
-    /** The broker takes users and ACLs from its metadata log, a moment after the admin's calls returned. */
-    private static void awaitAcls(Admin admin, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (admin.describeAcls(AclBindingFilter.ANY).values().get().size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the broker did not show the " + count + " ACLs within 30 s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static void awaitCredentials(String service) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try (Admin admin = Admin.create(as(service))) {
-                admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof SaslAuthenticationException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
+        kafka = DeployedKafka.start();
     }
 
     @AfterAll
@@ -133,8 +76,7 @@ class KafkaUserAccessTests {
     void statusServicesKafkaStreamsCreatesItsTopicsAndRuns(@TempDir Path stateDir) {
         ServiceOnKafka work = new ServiceOnKafka(as("status-service"), "status-service");
 
-        assertThatCode(() -> work.runsKafkaStreams(kafka.adminSettings(), stateDir))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> work.runsKafkaStreams(kafka.asAdmin(), stateDir)).doesNotThrowAnyException();
     }
 
     @Test
@@ -190,10 +132,6 @@ class KafkaUserAccessTests {
     }
 
     private static Map<String, Object> as(String service) {
-        return kafka.clientSettings(service, password(service));
-    }
-
-    private static String password(String user) {
-        return user + "-password";
+        return kafka.as(service);
     }
 }
