@@ -93,13 +93,8 @@ final class LocalPipeline implements AutoCloseable {
         Path repository = repository();
         Path state = createDirectories(repository.resolve("e2e-tests/target").resolve(name));
         Path logs = state.resolve("logs");
-        LocalCloud cloud = LocalCloud.start(cloudOptions.apply(LocalCloud.Options.forTests(state, bootDelay)));
+        LocalCloud cloud = startCloud(state, bootDelay, cloudOptions);
         TopicClient kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
-        kafka.createTopics(
-                Stream.of(EventType.values())
-                        .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
-                        .toList(),
-                KafkaBroker.DEFAULT_PARTITIONS);
         beforeServices.accept(cloud);
         List<ServiceProcess> services = new ArrayList<>();
         LocalPipeline pipeline = new LocalPipeline(logs, cloud, kafka, services);
@@ -120,6 +115,27 @@ final class LocalPipeline implements AutoCloseable {
             throw e;
         }
         return pipeline;
+    }
+
+    /**
+     * The local cloud alone, its state in {@code state}, droplets booting in {@code bootDelay}, with every event and
+     * dead-letter topic created: for tests that run the services otherwise (from their images, say).
+     */
+    static LocalCloud startCloud(Path state, Duration bootDelay) {
+        return startCloud(state, bootDelay, UnaryOperator.identity());
+    }
+
+    private static LocalCloud startCloud(
+            Path state, Duration bootDelay, UnaryOperator<LocalCloud.Options> cloudOptions) {
+        LocalCloud cloud = LocalCloud.start(cloudOptions.apply(LocalCloud.Options.forTests(state, bootDelay)));
+        try (TopicClient topics = new TopicClient(cloud.info().kafkaBootstrapServers())) {
+            topics.createTopics(
+                    Stream.of(EventType.values())
+                            .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
+                            .toList(),
+                    KafkaBroker.DEFAULT_PARTITIONS);
+        }
+        return cloud;
     }
 
     /** The repository whose packaged services run. */

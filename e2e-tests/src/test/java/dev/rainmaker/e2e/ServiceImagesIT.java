@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.DemoSignups;
@@ -24,7 +23,6 @@ import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.localcloud.LocalCloud;
-import dev.rainmaker.localcloud.kafka.KafkaBroker;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -66,13 +64,8 @@ class ServiceImagesIT {
     static void startLocalCloudAndContainers() {
         Path repository = LocalPipeline.repository();
         Path state = repository.resolve("e2e-tests/target/images");
-        cloud = LocalCloud.start(LocalCloud.Options.forTests(state, Duration.ofSeconds(1)));
+        cloud = LocalPipeline.startCloud(state, Duration.ofSeconds(1));
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
-        kafka.createTopics(
-                Stream.of(EventType.values())
-                        .flatMap(type -> Stream.of(type.topic(), type.deadLetterTopic()))
-                        .toList(),
-                KafkaBroker.DEFAULT_PARTITIONS);
         Path logs = state.resolve("logs");
         List<ServiceLaunch> launches = new ArrayList<>(PipelineServices.launches(repository, cloud.info(), logs, 1));
         StatusUsers users = StatusUsers.generate();
