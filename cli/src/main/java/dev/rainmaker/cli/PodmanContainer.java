@@ -2,11 +2,9 @@ package dev.rainmaker.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A service's launch run from its image with Podman, as a deployment runs it: its own network namespace left for the
  * host's (the local cloud listens on loopback), the root file system read-only with a tmpfs at {@code /tmp}, the
- * image's own user. System properties go in {@code JAVA_OPTS_APPEND}; secrets stay in the environment (passed by name,
- * so no value is on a command line); files a property names, by path or {@code file:} URI (keys, users, settings),
- * are copied into a directory of the container's user, mounted read-only, as a Kubernetes Secret volume would be.
- * The JVM options and volumes given are added (an AOT cache's training writes to a volume).
+ * image's own user, the {@link ImageEnvironment} (passed by name, so that no value is on a command line) with its
+ * directory of files mounted read-only. The JVM options and volumes given are added (an AOT cache's training writes to
+ * a volume).
  */
 public final class PodmanContainer {
 
     private static final Duration READY_POLL = Duration.ofMillis(200);
-    private static final String SECRETS = "/run/secrets/rainmaker";
 
     private final String name;
     private final ServiceLaunch launch;
@@ -44,22 +40,8 @@ public final class PodmanContainer {
     public static PodmanContainer start(
             ServiceLaunch launch, String image, Path secrets, List<String> jvmOptions, List<String> volumes) {
         String name = "rainmaker-" + launch.name();
-        createDirectories(secrets);
         podman(Duration.ofSeconds(30), "rm", "--force", "--ignore", name);
-        List<String> options = new ArrayList<>();
-        for (Map.Entry<String, String> property : launch.systemProperties().entrySet()) {
-            String value = property.getValue();
-            if (value.startsWith("/") && Files.isRegularFile(Path.of(value))) {
-                value = SECRETS + "/" + copy(Path.of(value), secrets);
-            } else if (value.startsWith("file:") && Files.isRegularFile(Path.of(URI.create(value)))) {
-                value = "file:" + SECRETS + "/" + copy(Path.of(URI.create(value)), secrets);
-            }
-            options.add("-D" + property.getKey() + "=" + value);
-        }
-        options.addAll(jvmOptions);
-        options.stream().filter(option -> option.contains(" ")).findAny().ifPresent(option -> {
-            throw new IllegalArgumentException("an option with a space cannot go in JAVA_OPTS_APPEND: " + option);
-        });
+        Map<String, String> environment = ImageEnvironment.of(launch, secrets, jvmOptions);
         List<String> command = new ArrayList<>(List.of(
                 "run",
                 "--detach",
@@ -68,12 +50,11 @@ public final class PodmanContainer {
                 "--network=host",
                 "--read-only",
                 "--tmpfs=/tmp:rw,mode=1777",
-                "--volume=" + secrets + ":" + SECRETS + ":ro,U",
-                "--env=JAVA_OPTS_APPEND=" + String.join(" ", options)));
+                "--volume=" + secrets + ":" + ImageEnvironment.SECRETS + ":ro,U"));
         volumes.forEach(volume -> command.add("--volume=" + volume));
-        launch.environment().keySet().forEach(variable -> command.add("--env=" + variable));
+        environment.keySet().forEach(variable -> command.add("--env=" + variable));
         command.add(image);
-        Result started = run(Duration.ofSeconds(60), launch.environment(), command);
+        Result started = run(Duration.ofSeconds(60), environment, command);
         if (started.status() != 0) {
             throw new IllegalStateException("podman could not start " + name + ": " + started.output());
         }
@@ -189,23 +170,6 @@ public final class PodmanContainer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running podman", e);
-        }
-    }
-
-    private static String copy(Path file, Path directory) {
-        try {
-            Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            return file.getFileName().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not copy " + file, e);
-        }
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + directory, e);
         }
     }
 }

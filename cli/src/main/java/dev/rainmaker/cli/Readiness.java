@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Waits for a service's readiness check ({@code /q/health/ready} at 127.0.0.1) to answer UP, as a probe would. */
-final class Readiness {
+public final class Readiness {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -22,7 +22,7 @@ final class Readiness {
      * Polls every {@code poll} until the check answers 200; fails early with what {@code stopped} says once the service
      * is no longer running, and after {@code timeout} with the last answer and {@code whereToLook}.
      */
-    static void await(
+    public static void await(
             String name,
             int httpPort,
             Duration timeout,
