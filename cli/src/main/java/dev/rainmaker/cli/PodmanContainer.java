@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service's launch run from its image with Podman, as a deployment runs it: its own network namespace left for the
- * host's (the local cloud listens on loopback), the root file system read-only with a tmpfs at {@code /tmp}, the
- * image's own user, the {@link ImageEnvironment} (passed by name, so that no value is on a command line) with its
- * directory of files mounted read-only. The JVM options and volumes given are added (an AOT cache's training writes to
- * a volume).
+ * A service's launch run from its image with Podman, as {@code ./rainmaker images} trains the image's AOT cache and as
+ * a deployment runs it: its own network namespace left for the host's (the local cloud listens on loopback), the root
+ * file system read-only with a tmpfs at {@code /tmp}, the image's own user, the {@link ImageEnvironment} (passed by
+ * name, so that no value is on a command line) with its directory of files mounted read-only. The JVM options and
+ * volumes given are added (the training writes the cache to a volume).
  */
-public final class PodmanContainer {
+final class PodmanContainer {
 
     private static final Duration READY_POLL = Duration.ofMillis(200);
 
@@ -31,13 +31,11 @@ public final class PodmanContainer {
         this.launch = launch;
     }
 
-    /** Starts the container (detached); {@code secrets} is an empty directory of its own for the files it reads. */
-    public static PodmanContainer start(ServiceLaunch launch, String image, Path secrets) {
-        return start(launch, image, secrets, List.of(), List.of());
-    }
-
-    /** The same with more JVM options and volumes ({@code host-path:container-path[:options]}). */
-    public static PodmanContainer start(
+    /**
+     * Starts the container (detached), with more JVM options and volumes ({@code host-path:container-path[:options]});
+     * {@code secrets} is an empty directory of its own for the files it reads.
+     */
+    static PodmanContainer start(
             ServiceLaunch launch, String image, Path secrets, List<String> jvmOptions, List<String> volumes) {
         String name = "rainmaker-" + launch.name();
         podman(Duration.ofSeconds(30), "rm", "--force", "--ignore", name);
@@ -61,16 +59,16 @@ public final class PodmanContainer {
         return new PodmanContainer(name, launch);
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
-    public ServiceLaunch launch() {
+    ServiceLaunch launch() {
         return launch;
     }
 
     /** Waits until the service's readiness check answers UP; fails with its log if the container stops. */
-    public void awaitReady(Duration timeout) {
+    void awaitReady(Duration timeout) {
         Readiness.await(
                 name,
                 launch.httpPort(),
@@ -80,64 +78,29 @@ public final class PodmanContainer {
                 () -> "its log: " + logs());
     }
 
-    /** Runs a command inside the container; its exit status and output. */
-    public Result exec(String... command) {
-        List<String> arguments = new ArrayList<>(List.of("exec", name));
-        arguments.addAll(List.of(command));
-        return run(Duration.ofSeconds(30), Map.of(), arguments);
-    }
-
-    /**
-     * Stops them at once as an orchestrator does (SIGTERM, then SIGKILL after {@code grace}), each then with its
-     * service's exit status ({@link #exitStatus}).
-     */
-    public static void stop(List<PodmanContainer> containers, Duration grace) {
+    /** Stops them at once as an orchestrator does: SIGTERM, then SIGKILL after {@code grace}. */
+    static void stop(List<PodmanContainer> containers, Duration grace) {
         List<String> arguments = new ArrayList<>(List.of("stop", "--time", String.valueOf(grace.toSeconds())));
         containers.forEach(container -> arguments.add(container.name));
         podman(grace.plusSeconds(60), arguments.toArray(String[]::new));
     }
 
-    /** Starts the stopped containers again: same images, settings and file systems (but a fresh {@code /tmp}). */
-    public static void restart(List<PodmanContainer> containers) {
-        List<String> arguments = new ArrayList<>(List.of("start"));
-        containers.forEach(container -> arguments.add(container.name));
-        podman(Duration.ofSeconds(60), arguments.toArray(String[]::new));
-    }
-
-    /** The exit status of the service, once its container has stopped. */
-    public int exitStatus() {
-        return Integer.parseInt(inspect("{{.State.ExitCode}}"));
-    }
-
-    public String logs() {
+    String logs() {
         return podman(Duration.ofSeconds(30), "logs", name).output();
     }
 
-    public String inspect(String format) {
+    private String inspect(String format) {
         return podman(Duration.ofSeconds(30), "inspect", "--format", format, name)
                 .output()
                 .strip();
     }
 
-    public void remove() {
+    void remove() {
         podman(Duration.ofSeconds(60), "rm", "--force", "--ignore", name);
     }
 
-    /** An image's labels, as {@code podman image inspect} gives them. */
-    public static String imageLabel(String image, String label) {
-        return podman(
-                        Duration.ofSeconds(30),
-                        "image",
-                        "inspect",
-                        "--format",
-                        "{{index .Labels \"" + label + "\"}}",
-                        image)
-                .output()
-                .strip();
-    }
-
-    /** What a command in a container, or podman itself, exited with and printed. */
-    public record Result(int status, String output) {}
+    /** What podman exited with and printed. */
+    record Result(int status, String output) {}
 
     static Result podman(Duration timeout, String... arguments) {
         Result result = run(timeout, Map.of(), List.of(arguments));

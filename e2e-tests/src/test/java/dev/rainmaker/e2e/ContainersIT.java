@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.DemoSignups;
 import dev.rainmaker.cli.PipelineServices;
-import dev.rainmaker.cli.PodmanContainer;
 import dev.rainmaker.cli.ServiceLaunch;
 import dev.rainmaker.cli.StatusUsers;
 import dev.rainmaker.events.EventJson;
@@ -31,22 +31,27 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.containers.Container.ExecResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Every service from its image (built with its AOT cache by {@code ./rainmaker images} in this module's build before
- * the tests run), each in a Podman container as a deployment runs it, against the local cloud: customers signed up on
+ * the tests run), each in a container that Testcontainers runs as a deployment runs it ({@link ServiceContainer}; by
+ * default through Podman's Docker API, {@link PodmanApiExtension}), against the local cloud: customers signed up on
  * Kafka and through api-service reach ready, and api-service reads it from status-service's view; each image runs as
  * its own user on a read-only root file system, starts from the AOT cache trained in it, and says what it is; every
  * container stopped with SIGTERM stops cleanly, and started again carries on: each customer has one event per stage,
  * one droplet and one email, nothing failed or dead-lettered.
  */
+@ExtendWith(PodmanApiExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServiceImagesIT {
+class ContainersIT {
 
     private static final Duration READY = Duration.ofMinutes(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** Java's exit status for a SIGTERM it handled: Quarkus ran its shutdown, then the JVM exited. */
     private static final int STOPPED_BY_SIGTERM = 143;
 
@@ -56,16 +61,20 @@ class ServiceImagesIT {
     private static LocalCloud cloud;
     private static ApiSettings api;
     private static TopicClient kafka;
-    private static final List<PodmanContainer> containers = new ArrayList<>();
+    private static final List<ServiceContainer> containers = new ArrayList<>();
     /** Every customer made ready, and the address their email went to. */
     private static final Map<String, String> emailOf = new HashMap<>();
 
+    private static Instant started;
+
     @BeforeAll
     static void startLocalCloudAndContainers() {
+        started = Instant.now();
         Path repository = LocalPipeline.repository();
-        Path state = repository.resolve("e2e-tests/target/images");
+        Path state = repository.resolve("e2e-tests/target/containers");
         cloud = LocalPipeline.startCloud(state, Duration.ofSeconds(1));
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
+        System.out.printf("containers: local cloud up in %s%n", since(started));
         Path logs = state.resolve("logs");
         List<ServiceLaunch> launches = new ArrayList<>(PipelineServices.launches(repository, cloud.info(), logs, 1));
         StatusUsers users = StatusUsers.generate();
@@ -82,33 +91,39 @@ class ServiceImagesIT {
         launches.add(
                 api.applyTo(PipelineServices.launch(repository, cloud.info(), logs, PipelineServices.API_SERVICE, 1)));
         for (ServiceLaunch launch : launches) {
-            containers.add(PodmanContainer.start(
+            containers.add(ServiceContainer.of(
                     launch,
                     image(PipelineServices.serviceOf(launch)),
                     state.resolve("secrets").resolve(launch.name()),
                     List.of("-Xlog:aot=info"),
-                    List.of()));
+                    READY));
         }
-        containers.forEach(container -> container.awaitReady(READY));
+        Instant starting = Instant.now();
+        ServiceContainer.start(containers);
+        System.out.printf("containers: %d containers started and ready in %s%n", containers.size(), since(starting));
     }
 
     @AfterAll
     static void stopEverything() {
-        containers.forEach(PodmanContainer::remove);
+        containers.forEach(ServiceContainer::close);
         if (kafka != null) {
             kafka.close();
         }
         if (cloud != null) {
             cloud.close();
         }
+        System.out.printf("containers: %s in all%n", since(started));
     }
 
     @Test
     @Order(1)
     void customersSignedUpOnKafkaAndThroughTheApiBecomeReady() throws Exception {
-        signUpAndAwaitReady("images-first", 3);
+        Instant signingUp = Instant.now();
+        signUpAndAwaitReady("containers-first", 4);
+        System.out.printf("containers: 4 sign-ups on Kafka ready in %s%n", since(signingUp));
 
-        SignupReceived throughApi = DemoSignups.create("images-api", 1).getFirst();
+        Instant throughTheApi = Instant.now();
+        SignupReceived throughApi = DemoSignups.create("containers-api", 1).getFirst();
         HttpResponse<String> accepted = HTTP.send(
                 apiRequest("/v1/customers")
                         .header("Content-Type", "application/json")
@@ -130,48 +145,54 @@ class ServiceImagesIT {
                                 .body(),
                         body -> body.contains("\"state\":\"ready\""));
         emailOf.put(throughApi.customerId(), throughApi.email());
+        System.out.printf(
+                "containers: 1 sign-up through api-service ready, read back from it, in %s%n", since(throughTheApi));
     }
 
     @Test
     @Order(2)
     void eachImageRunsAsItsOwnUserOnAReadOnlyRootFromItsAotCacheAndSaysWhatItIs() {
-        for (PodmanContainer container : containers) {
+        for (ServiceContainer container : containers) {
             assertThat(container.logs())
                     .as("%s's log", container.name())
                     .contains("Opened AOT cache /opt/rainmaker/")
                     .doesNotContainIgnoringCase("unable to use AOT cache");
-            assertThat(container.exec("id", "-u").output().strip())
+            assertThat(container.exec("id", "-u").getStdout().strip())
                     .as("the user %s runs as", container.name())
                     .isEqualTo("10001");
-            PodmanContainer.Result write = container.exec("touch", "/opt/rainmaker/written");
-            assertThat(write.status())
+            ExecResult write = container.exec("touch", "/opt/rainmaker/written");
+            assertThat(write.getExitCode())
                     .as("a write to the image in %s", container.name())
                     .isNotZero();
-            assertThat(write.output()).contains("Read-only file system");
-            String image = image(PipelineServices.serviceOf(container.launch()));
-            assertThat(PodmanContainer.imageLabel(image, "org.opencontainers.image.version"))
-                    .isEqualTo(System.getProperty("rainmaker.image.tag"));
-            assertThat(PodmanContainer.imageLabel(image, "org.opencontainers.image.revision"))
-                    .matches("[0-9a-f]{40}");
-            assertThat(PodmanContainer.imageLabel(image, "org.opencontainers.image.source"))
-                    .isNotBlank();
+            assertThat(write.getStderr()).contains("Read-only file system");
+            Map<String, String> labels = container.imageLabels();
+            assertThat(labels)
+                    .as("%s's image's labels", container.name())
+                    .containsEntry("org.opencontainers.image.version", System.getProperty("rainmaker.image.tag"));
+            assertThat(labels.get("org.opencontainers.image.revision")).matches("[0-9a-f]{40}");
+            assertThat(labels.get("org.opencontainers.image.source")).isNotBlank();
         }
     }
 
     @Test
     @Order(3)
     void stoppedWithSigtermEachStopsCleanlyAndStartedAgainLosesNothing() {
-        PodmanContainer.stop(containers, Duration.ofSeconds(30));
-        for (PodmanContainer container : containers) {
+        Instant stopping = Instant.now();
+        ServiceContainer.stop(containers, STOP_GRACE);
+        System.out.printf("containers: stopped with SIGTERM in %s%n", since(stopping));
+        for (ServiceContainer container : containers) {
             assertThat(container.exitStatus())
                     .as("%s's exit status after SIGTERM; its log: %s", container.name(), container.logs())
                     .isEqualTo(STOPPED_BY_SIGTERM);
             assertThat(container.logs()).as("%s's log", container.name()).containsPattern("stopped in \\d");
         }
-        PodmanContainer.restart(containers);
-        containers.forEach(container -> container.awaitReady(READY));
+        Instant restarting = Instant.now();
+        ServiceContainer.restart(containers);
+        System.out.printf("containers: started again and ready in %s%n", since(restarting));
 
-        signUpAndAwaitReady("images-after-restart", 2);
+        Instant signingUp = Instant.now();
+        signUpAndAwaitReady("containers-after-restart", 2);
+        System.out.printf("containers: 2 sign-ups after the restart ready in %s%n", since(signingUp));
         Set<String> customers = emailOf.keySet();
         for (EventType type : EventType.values()) {
             List<String> keys = kafka.readCommitted(type.topic()).stream()
@@ -221,6 +242,10 @@ class ServiceImagesIT {
         ServiceLaunch door = containers.getLast().launch();
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + door.httpPort() + path))
                 .header("Authorization", "Bearer " + api.app(APP).token());
+    }
+
+    private static String since(Instant start) {
+        return String.format("%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
     private static String image(String service) {
