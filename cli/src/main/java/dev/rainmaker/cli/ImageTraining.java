@@ -22,8 +22,11 @@ final class ImageTraining {
 
     private static final Duration CLOUD_START = Duration.ofMinutes(2);
     private static final Duration READY = Duration.ofMinutes(2);
-    /** The JVM assembles the cache as it exits, which takes longer than a plain stop. */
-    private static final Duration STOP_GRACE = Duration.ofMinutes(1);
+    /**
+     * The JVM assembles the cache as it exits, which takes longer than a plain stop: seconds alone, but more than a
+     * minute for six at once on two cores busy with other builds (load ~20), when SIGKILL lost every cache.
+     */
+    private static final Duration STOP_GRACE = Duration.ofMinutes(3);
 
     private static final String CACHE = "app.aot";
 
