@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rainmaker.cli.ImageEnvironment;
 import dev.rainmaker.cli.ServiceLaunch;
 import org.testcontainers.DockerClientFactory;
@@ -32,6 +31,12 @@ import org.testcontainers.utility.LogUtils;
  */
 final class ServiceContainer implements AutoCloseable {
 
+    /**
+     * Which launch of which checkout a container runs (its log file's path): the container engine is the machine's,
+     * shared with other checkouts' runs, and only this launch's leftovers are this run's to remove.
+     */
+    private static final String LAUNCH_LABEL = "dev.rainmaker.e2e.launch";
+
     private final ServiceLaunch launch;
     private final String image;
     private final GenericContainer<?> container;
@@ -50,23 +55,20 @@ final class ServiceContainer implements AutoCloseable {
      */
     static ServiceContainer of(
             ServiceLaunch launch, String image, Path secrets, List<String> jvmOptions, Duration readyTimeout) {
-        String name = containerName(launch);
-        WaitStrategy ready = new ReadyOnHostPort(name, launch.httpPort()).withStartupTimeout(readyTimeout);
+        WaitStrategy ready = new ReadyOnHostPort(launch.name(), launch.httpPort()).withStartupTimeout(readyTimeout);
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withNetworkMode("host")
                 .withTmpFs(Map.of("/tmp", "rw,mode=1777"))
                 .withFileSystemBind(secrets.toString(), ImageEnvironment.SECRETS, BindMode.READ_ONLY)
                 .withEnv(ImageEnvironment.of(launch, secrets, jvmOptions))
-                .withCreateContainerCmdModifier(create -> {
-                    create.withName(name);
-                    create.getHostConfig().withReadonlyRootfs(true);
-                })
+                .withLabel(LAUNCH_LABEL, launchKey(launch))
+                .withCreateContainerCmdModifier(create -> create.getHostConfig().withReadonlyRootfs(true))
                 .withLogConsumer(new LogFile(launch.logFile()))
                 .waitingFor(ready);
         return new ServiceContainer(launch, image, container, ready);
     }
 
-    /** Starts them together and waits until each is ready; a container a run that died left is replaced. */
+    /** Starts them together and waits until each is ready; containers a run that died left are removed first. */
     static void start(List<ServiceContainer> containers) {
         containers.forEach(ServiceContainer::removeLeftover);
         Startables.deepStart(containers.stream().map(service -> service.container))
@@ -154,20 +156,18 @@ final class ServiceContainer implements AutoCloseable {
         return container.getDockerClient();
     }
 
-    /** Its own name, apart from {@code ./rainmaker images}' containers. */
-    private static String containerName(ServiceLaunch launch) {
-        return "rainmaker-it-" + launch.name();
+    private static String launchKey(ServiceLaunch launch) {
+        return launch.logFile().toAbsolutePath().toString();
     }
 
     private void removeLeftover() {
-        try {
-            DockerClientFactory.instance()
-                    .client()
-                    .removeContainerCmd(containerName(launch))
-                    .withForce(true)
-                    .exec();
-        } catch (NotFoundException e) {
-            // none: the last run removed its own
-        }
+        DockerClient docker = DockerClientFactory.instance().client();
+        docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(LAUNCH_LABEL, launchKey(launch)))
+                .exec()
+                .forEach(leftover -> docker.removeContainerCmd(leftover.getId())
+                        .withForce(true)
+                        .exec());
     }
 }
