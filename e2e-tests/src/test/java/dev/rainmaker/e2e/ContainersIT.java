@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every service from its image (built with its AOT cache by {@code ./rainmaker images} in this module's build before
  * the tests run), each in a container that Testcontainers runs as a deployment runs it ({@link ServiceContainer}; by
- * default through Podman's Docker API, {@link PodmanApiExtension}), against the local cloud: customers signed up on
+ * default through Podman's Docker API, {@link PodmanApiExtension}), against the local cloud with Kafka as deployed, a
+ * cluster of three brokers: customers signed up on
  * Kafka and through api-service reach ready, and api-service reads it from status-service's view; each image runs as
  * its own user on a read-only root file system, starts from the AOT cache trained in it, and says what it is; every
  * container stopped with SIGTERM stops cleanly, and started again carries on: each customer has one event per stage,
@@ -72,9 +73,9 @@ class ContainersIT {
         started = Instant.now();
         Path repository = LocalPipeline.repository();
         Path state = repository.resolve("e2e-tests/target/containers");
-        cloud = LocalPipeline.startCloud(state, Duration.ofSeconds(1));
+        cloud = LocalPipeline.startCloud(state, Duration.ofSeconds(1), options -> options.withBrokers(3));
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
-        System.out.printf("containers: local cloud up in %s%n", since(started));
+        System.out.printf("containers: local cloud (3 Kafka brokers) up in %s%n", since(started));
         Path logs = state.resolve("logs");
         List<ServiceLaunch> launches = new ArrayList<>(PipelineServices.launches(repository, cloud.info(), logs, 1));
         StatusUsers users = StatusUsers.generate();

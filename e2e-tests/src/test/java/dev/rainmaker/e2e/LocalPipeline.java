@@ -118,15 +118,11 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * The local cloud alone, its state in {@code state}, droplets booting in {@code bootDelay}, with every event and
-     * dead-letter topic created: for tests that run the services otherwise (from their images, say).
+     * The local cloud alone, its state in {@code state}, droplets booting in {@code bootDelay}, its options changed by
+     * {@code cloudOptions}, with every event and dead-letter topic created: for tests that run the services otherwise
+     * (from their images, say).
      */
-    static LocalCloud startCloud(Path state, Duration bootDelay) {
-        return startCloud(state, bootDelay, UnaryOperator.identity());
-    }
-
-    private static LocalCloud startCloud(
-            Path state, Duration bootDelay, UnaryOperator<LocalCloud.Options> cloudOptions) {
+    static LocalCloud startCloud(Path state, Duration bootDelay, UnaryOperator<LocalCloud.Options> cloudOptions) {
         LocalCloud cloud = LocalCloud.start(cloudOptions.apply(LocalCloud.Options.forTests(state, bootDelay)));
         try (TopicClient topics = new TopicClient(cloud.info().kafkaBootstrapServers())) {
             topics.createTopics(
