@@ -61,9 +61,8 @@ class StageMessagingTest {
     }
 
     /**
-     * What a three-broker cluster with {@code min.insync.replicas=2} needs to lose nothing when a leader dies. No
-     * setting of ours asks for it (the defaults of SmallRye 4.33 and Kafka's client give it, though SmallRye documents
-     * acks=1); this keeps it so across upgrades.
+     * What a three-broker cluster with {@code min.insync.replicas=2} needs to lose nothing when a leader dies: the
+     * library's defaults (META-INF/microprofile-config.properties) ask for it, as SmallRye's own default is acks=1.
      */
     @Test
     void everyProducerWaitsForAllInSyncReplicasAndWritesARetriedSendOnce() {
