@@ -33,8 +33,8 @@ final class ImagesCommand implements Callable<Integer> {
             names = "--base",
             paramLabel = "IMAGE",
             description = "the Java 25 image to build on, or 'local': Debian 12 and a jlink'ed runtime of this"
-                    + " machine's JDK, made here for machines that reach no registry (default: deploy/images/build.sh's,"
-                    + " $RAINMAKER_IMAGE_BASE, else Eclipse Temurin's JRE)")
+                    + " machine's JDK, made here for machines that reach no registry (default:"
+                    + " deploy/images/build.sh's, $RAINMAKER_IMAGE_BASE, else Eclipse Temurin's JRE)")
     String base;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "the images' tag (default: Rainmaker's version)")

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A custom resource's schema as the API server applies it with strict field validation (kubectl's default): an object
- * schema that lists its properties, or none, and does not say {@code x-kubernetes-preserve-unknown-fields: true} or what
- * else it takes ({@code additionalProperties}), takes no other field. Plain JSON Schema would let any field through, so
- * the schema is closed where Kubernetes closes it.
+ * schema that lists its properties, or none, and does not say {@code x-kubernetes-preserve-unknown-fields: true} or
+ * what else it takes ({@code additionalProperties}), takes no other field. Plain JSON Schema would let any field
+ * through, so the schema is closed where Kubernetes closes it.
  */
 final class ClosedSchema {
 

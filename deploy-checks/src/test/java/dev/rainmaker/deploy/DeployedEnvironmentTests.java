@@ -18,14 +18,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * services.yaml's Kafka variables reach every Kafka client of a service, not only its channels: the services with
- * clients of their own (status-service: Kafka Streams, its admin, its timeline feed, its dead letters; notifier-service:
- * its transactional producer; api-service: its sign-up ledger and webhook consumers) are started from their packaged
- * jars with their container's environment as services.yaml writes it, as their KafkaUser, against a broker that
- * authorizes as the cluster does ({@link DeployedKafka}). They must become ready (notifier-service's mail server
- * check aside: there is no mail server here), status-service's Kafka Streams RUNNING, with no authentication or
+ * clients of their own (status-service: Kafka Streams, its admin, its timeline feed, its dead letters;
+ * notifier-service: its transactional producer; api-service: its sign-up ledger and webhook consumers) are started from
+ * their packaged jars with their container's environment as services.yaml writes it, as their KafkaUser, against a
+ * broker that authorizes as the cluster does ({@link DeployedKafka}). They must become ready (notifier-service's mail
+ * server check aside: there is no mail server here), status-service's Kafka Streams RUNNING, with no authentication or
  * authorization error in their logs. Only what cannot be the same here is replaced: the broker's address, plain SASL
- * for TLS (the certificates are the cluster's), one replica for a topic (one broker), files the pod mounts. Skipped, saying why, where the
- * services are not packaged: the full build packages them before deploy-checks runs.
+ * for TLS (the certificates are the cluster's), one replica for a topic (one broker), files the pod mounts. Skipped,
+ * saying why, where the services are not packaged: the full build packages them before deploy-checks runs.
  */
 class DeployedEnvironmentTests {
 

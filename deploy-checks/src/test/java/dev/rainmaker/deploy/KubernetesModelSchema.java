@@ -18,12 +18,12 @@ import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 
 /**
- * The JSON Schema of a Kubernetes object, read off the Kubernetes Java client's model classes
- * ({@code io.kubernetes:client-java-api}), which are generated from Kubernetes' OpenAPI document: each object has
- * exactly the fields of its model (the {@code @SerializedName}s, which are the model's {@code openapiFields}) with their
- * types, the model's {@code openapiRequiredFields} are required, and nothing else is allowed, as
- * {@code kubectl apply --validate=strict} (its default) refuses unknown fields. Quantities are strings or numbers,
- * int-or-string fields either, as the API server reads them.
+ * The JSON Schema of a Kubernetes object, read off the Kubernetes Java client's model classes ({@code
+ * io.kubernetes:client-java-api}), which are generated from Kubernetes' OpenAPI document: each object has exactly the
+ * fields of its model (the {@code @SerializedName}s, which are the model's {@code openapiFields}) with their types, the
+ * model's {@code openapiRequiredFields} are required, and nothing else is allowed, as {@code kubectl apply
+ * --validate=strict} (its default) refuses unknown fields. Quantities are strings or numbers, int-or-string fields
+ * either, as the API server reads them.
  */
 final class KubernetesModelSchema {
 

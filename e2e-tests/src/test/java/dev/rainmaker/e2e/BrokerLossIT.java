@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A burst of sign-ups while the Kafka cluster loses brokers: three brokers (three replicas a partition,
- * {@code min.insync.replicas=2}), the active controller killed with SIGKILL mid-burst and started again on its data, then,
- * once every partition is back in sync, the next active controller the same way. Every customer must become ready exactly
- * once with one droplet, nothing may be dead-lettered or fail, and every consumer group must end with nothing left to
- * read. Sized by {@code rainmaker.broker-loss.customers} (default 200).
+ * A burst of sign-ups while the Kafka cluster loses brokers: three brokers (three replicas a partition, {@code
+ * min.insync.replicas=2}), the active controller killed with SIGKILL mid-burst and started again on its data, then,
+ * once every partition is back in sync, the next active controller the same way. Every customer must become ready
+ * exactly once with one droplet, nothing may be dead-lettered or fail, and every consumer group must end with nothing
+ * left to read. Sized by {@code rainmaker.broker-loss.customers} (default 200).
  */
 class BrokerLossIT {
 

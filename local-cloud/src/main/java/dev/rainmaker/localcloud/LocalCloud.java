@@ -21,10 +21,10 @@ import dev.rainmaker.localcloud.prometheus.PrometheusSettings;
 import dev.rainmaker.localcloud.smtp.SmtpServer;
 
 /**
- * Everything Rainmaker talks to, on this machine: a Kafka broker (or a cluster of them), the DigitalOcean API v2 stand-in whose droplets are
- * simulated SSH hosts or real Debian machines ({@link HostKind}), an SMTP server, and, when asked for and installed, a
- * Prometheus that scrapes the services and evaluates the alerting rules. Started in one call, by a test or by {@link
- * LocalCloudMain}.
+ * Everything Rainmaker talks to, on this machine: Kafka (one broker, or a cluster of them), the DigitalOcean API v2
+ * stand-in whose droplets are simulated SSH hosts or real Debian machines ({@link HostKind}), an SMTP server, and, when
+ * asked for and installed, a Prometheus that scrapes the services and evaluates the alerting rules. Started in one
+ * call, by a test or by {@link LocalCloudMain}.
  */
 public final class LocalCloud implements AutoCloseable {
 
