@@ -2,6 +2,7 @@ package dev.rainmaker.stack.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import jakarta.inject.Inject;
 
 import dev.rainmaker.events.Droplet;
@@ -17,6 +18,7 @@ import dev.rainmaker.stack.testhost.TestSshHostsResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -45,6 +47,9 @@ class StackServiceTest {
     MeterRegistry registry;
 
     @Inject
+    KafkaClientService clients;
+
+    @Inject
     @Readiness
     ProvisioningKeyReadiness readiness;
 
@@ -60,6 +65,22 @@ class StackServiceTest {
     @AfterEach
     void tearDown() {
         log.close();
+    }
+
+    /**
+     * The library's connector defaults (service-messaging's META-INF/microprofile-config.properties) reach a service
+     * built on it, not only the library's own tests: a stack installed must survive its partition leader's death.
+     */
+    @Test
+    void theServicesProducersWaitForAllInSyncReplicasAndWriteARetriedSendOnce() {
+        for (String channel : List.of(StackInstalledPublisher.CHANNEL, "provisioning-failed-out")) {
+            Map<String, ?> configuration = clients.getProducer(channel).configuration();
+
+            assertThat(configuration.get("acks")).as(channel + "'s acks").hasToString("all");
+            assertThat(configuration.get("enable.idempotence"))
+                    .as(channel + "'s enable.idempotence")
+                    .hasToString("true");
+        }
     }
 
     @Test
