@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.rainmaker.localcloud.kafka.KafkaCluster;
+import dev.rainmaker.localcloud.kafka.LocalKafka;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -67,13 +67,13 @@ public final class OptionValues {
         public Integer convert(String value) {
             try {
                 int brokers = Integer.parseInt(value);
-                if (brokers == 1 || brokers >= KafkaCluster.REPLICAS) {
+                if (LocalKafka.isPossibleSize(brokers)) {
                     return brokers;
                 }
             } catch (NumberFormatException e) {
                 // falls through to the message below
             }
-            throw new TypeConversionException("'" + value + "' is neither 1 nor " + KafkaCluster.REPLICAS + " or more");
+            throw new TypeConversionException("'" + value + "' is not " + LocalKafka.POSSIBLE_SIZES);
         }
     }
 

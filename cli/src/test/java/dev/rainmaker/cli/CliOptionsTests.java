@@ -67,7 +67,7 @@ class CliOptionsTests {
                 .hasMessage(
                         "Invalid value for option '--boot-delay': 'soon' is not a duration such as 500ms, 2s, 5m or PT5M");
         assertThatThrownBy(() -> Parsed.command("up", "--brokers", "2"))
-                .hasMessage("Invalid value for option '--brokers': '2' is neither 1 nor 3 or more");
+                .hasMessage("Invalid value for option '--brokers': '2' is not 1 or 3 or more");
         assertThatThrownBy(() -> Parsed.command("demo", "--customers"))
                 .hasMessage("Missing required parameter for option '--customers' (N)");
         assertThatThrownBy(() -> Parsed.command("demo", "--colour", "red"))

@@ -95,6 +95,10 @@ public final class LocalCloud implements AutoCloseable {
 
         /** With a cluster of {@code count} broker processes instead of one broker inside this JVM. */
         public Options withBrokers(int count) {
+            if (!LocalKafka.isPossibleSize(count)) {
+                throw new IllegalArgumentException(
+                        "a local Kafka has " + LocalKafka.POSSIBLE_SIZES + " brokers, not " + count);
+            }
             return new Options(
                     stateDirectory, kafkaPort, count, bootDelay, hostKind, limits, realHostCpuQuota, prometheus);
         }
