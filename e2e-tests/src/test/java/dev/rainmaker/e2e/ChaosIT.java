@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import dev.rainmaker.events.EventJson;
 import dev.rainmaker.events.EventType;
 import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.localcloud.LocalCloud;
+import dev.rainmaker.localcloud.kafka.KafkaCluster;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +34,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted
  * every few seconds, the services in turn, each when it has customers in flight; a notifier killed right after the
- * mail server took its email, before its commit; the DigitalOcean stand-in answers 10 % of calls with 500 and has 429
- * storms; droplets take 15 s to boot, every host refuses SSH for its first 30 s, and one in four is slow (every command
- * takes 300 ms longer).
- * Every customer must still become ready exactly once, with exactly one droplet, and nothing may be dead-lettered; and
- * the chaos must have happened ({@link ChaosCoverage}: every service killed twice with customers in flight, a notifier
- * killed between an email and its commit), else the run proves nothing and fails. Sized by system properties:
+ * mail server took its email, before its commit; Kafka a cluster of three brokers (three replicas a partition,
+ * {@code min.insync.replicas=2}) of which two in turn are killed mid-burst and restarted ({@link BrokerOutages}); the
+ * DigitalOcean stand-in answers 10 % of calls with 500 and has 429 storms; droplets take 15 s to boot, every host
+ * refuses SSH for its first 30 s, and one in four is slow (every command takes 300 ms longer).
+ * Every customer must still become ready exactly once, with exactly one droplet, nothing may be dead-lettered, and
+ * every consumer group must end with nothing left to read; and the chaos must have happened ({@link ChaosCoverage}: every service killed twice with customers in flight, a notifier
+ * killed between an email and its commit; the second broker lost before the last customer was ready), else the run
+ * proves nothing and fails. Sized by system properties:
  * {@code rainmaker.chaos.customers} (default 200), {@code rainmaker.chaos.kill-interval} (default PT6S),
  * {@code rainmaker.chaos.timeout} (PT12M) and {@code rainmaker.chaos.seed}. {@code rainmaker.chaos.slow-timeouts}
  * (default true) also makes one host in four run its stack install past the services' command timeout (set to
@@ -56,6 +60,9 @@ class ChaosIT {
     /** Long enough for droplet-service to have customers in flight at two kills (at one-second boots it is done in 5 s). */
     private static final Duration BOOT_DELAY = Duration.ofSeconds(15);
 
+    private static final int BROKERS = 3;
+    private static final Duration IDLE_GROUPS = Duration.ofMinutes(1);
+
     private static final double SERVER_ERROR_SHARE = 0.10;
     private static final Duration STORM_EVERY = Duration.ofSeconds(30);
     private static final Duration STORM_LENGTH = Duration.ofSeconds(4);
@@ -73,12 +80,17 @@ class ChaosIT {
     void everyCustomerBecomesReadyExactlyOnceWithOneDropletAndNoDeadLetterWhileServicesAreKilledAndTheCloudMisbehaves()
             throws Exception {
         long started = System.nanoTime();
-        try (LocalPipeline pipeline =
-                        LocalPipeline.start("e2e-chaos", 2, BOOT_DELAY, ChaosIT::misbehave, ChaosIT::tolerateKills);
+        try (LocalPipeline pipeline = LocalPipeline.start(
+                        "e2e-chaos",
+                        2,
+                        BOOT_DELAY,
+                        options -> options.withBrokers(BROKERS),
+                        ChaosIT::misbehave,
+                        ChaosIT::tolerateKills);
                 ScheduledExecutorService storms = Executors.newSingleThreadScheduledExecutor()) {
             System.out.printf(
-                    "chaos: %d customers, 8 service processes up after %d s; kill every %d s, seed %d%n",
-                    CUSTOMERS, secondsSince(started), KILL_INTERVAL.toSeconds(), SEED);
+                    "chaos: %d customers, %d brokers and 8 service processes up after %d s; kill every %d s, seed %d%n",
+                    CUSTOMERS, BROKERS, secondsSince(started), KILL_INTERVAL.toSeconds(), SEED);
             storms.scheduleAtFixedRate(
                     () -> pipeline.cloud().digitalOcean().faults().rateLimitStorm(STORM_LENGTH),
                     STORM_EVERY.toSeconds() / 3,
@@ -91,6 +103,9 @@ class ChaosIT {
             long published = System.nanoTime();
             signups.forEach(signup -> pipeline.kafka()
                     .publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup)));
+            KafkaCluster cluster = pipeline.cloud().kafkaCluster();
+            CompletableFuture<List<BrokerOutages.Outage>> brokerLoss = BrokerOutages.midBurst(
+                    cluster, () -> pipeline.readyCustomers(customers).size(), READY_TIMEOUT);
 
             List<ChaosMonkey.Kill> kills;
             SendCommitKiller sendCommit;
@@ -105,10 +120,10 @@ class ChaosIT {
                     await().atMost(READY_TIMEOUT)
                             .dontCatchUncaughtExceptions()
                             .pollInterval(Duration.ofSeconds(5))
-                            .failFast(
-                                    "a record was dead-lettered",
-                                    () -> assertThat(pipeline.deadLetterReasons())
-                                            .isEmpty())
+                            .failFast("a record was dead-lettered, or the broker outages failed", () -> {
+                                assertThat(pipeline.deadLetterReasons()).isEmpty();
+                                assertThat(brokerLoss).isNotCompletedExceptionally();
+                            })
                             .until(() -> pipeline.readyCustomers(customers).size() == customers.size());
                 } catch (RuntimeException | AssertionError e) {
                     System.out.printf(
@@ -127,6 +142,19 @@ class ChaosIT {
                 monkey.problems().forEach(problem -> System.out.println("chaos: " + problem));
             }
             storms.shutdownNow();
+            List<BrokerOutages.Outage> outages = BrokerOutages.awaited(brokerLoss);
+            await().atMost(IDLE_GROUPS)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> ConsumerGroupLag.of(cluster.bootstrapServers()).values().stream()
+                            .allMatch(lag -> lag == 0));
+            outages.forEach(outage -> System.out.printf(
+                    "chaos: broker %d killed with %d of %d customers ready, down %d s, every partition in sync %d s"
+                            + " after its restart began%n",
+                    outage.node(),
+                    outage.readyAtKill(),
+                    CUSTOMERS,
+                    BrokerOutages.DOWN.toSeconds(),
+                    outage.backInSync().toSeconds()));
             System.out.printf(
                     "chaos: all %d customers ready %d s after their sign-ups; %d processes killed and restarted;"
                             + " %d slow hosts (+%d ms a command), %d installs past the command timeout%n",
@@ -150,7 +178,16 @@ class ChaosIT {
 
             ExactlyOnce.assertReadyOnceOnOneDroplet(pipeline, customers);
             assertThat(pipeline.deadLetterReasons()).as("dead letters").isEmpty();
+            assertThat(pipeline.recordsOf(EventType.PROVISIONING_FAILED.topic(), customers))
+                    .as("provisioning failures")
+                    .isEmpty();
             ChaosCoverage.assertCovered(kills, sendCommit);
+            assertThat(outages.get(1).readyAtKill())
+                    .as("customers ready when the second broker was killed (else it was not mid-burst)")
+                    .isLessThan(CUSTOMERS);
+            assertThat(outages.get(1).node())
+                    .as("the second broker lost")
+                    .isNotEqualTo(outages.get(0).node());
         }
         System.out.printf("chaos: %d s in all%n", secondsSince(started));
     }
