@@ -4,11 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import dev.rainmaker.cli.ServiceLaunch;
+import dev.rainmaker.cli.ServiceProcess;
+import dev.rainmaker.localcloud.LocalPorts;
+import dev.rainmaker.localcloud.smtp.SmtpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,17 +26,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * clients of their own (status-service: Kafka Streams, its admin, its timeline feed, its dead letters;
  * notifier-service: its transactional producer; api-service: its sign-up ledger and webhook consumers) are started from
  * their packaged jars with their container's environment as services.yaml writes it, as their KafkaUser, against a
- * broker that authorizes as the cluster does ({@link DeployedKafka}). They must become ready (notifier-service's mail
- * server check aside: there is no mail server here), status-service's Kafka Streams RUNNING, with no authentication or
- * authorization error in their logs. Only what cannot be the same here is replaced: the broker's address, plain SASL
- * for TLS (the certificates are the cluster's), one replica for a topic (one broker), files the pod mounts. Skipped,
+ * broker that authorizes as the cluster does ({@link DeployedKafka}). They must become ready, status-service's Kafka
+ * Streams RUNNING, with no authentication or authorization error in their logs. Only what cannot be the same here is
+ * replaced: the broker's address, plain SASL for TLS (the certificates are the cluster's), one replica for a topic (one
+ * broker), files the pod mounts, the mail server's address (a real one on loopback, which the notifier's readiness
+ * greets; no mail is sent). Skipped,
  * saying why, where the services are not packaged: the full build packages them before deploy-checks runs.
  */
+@ExtendWith(DeployedKafkaExtension.class)
 class DeployedEnvironmentTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    /** notifier-service's mail server, which is not here: its readiness check alone may stay DOWN. */
-    private static final String SMTP_CHECK = "smtp";
 
     private static final String KAFKA_STREAMS_RUNNING = "State transition from REBALANCING to RUNNING";
     /** status-service's test user (its application.properties): ops, password "secret". */
@@ -40,39 +45,49 @@ class DeployedEnvironmentTests {
                     + "rainmaker.status.users.ops.roles=operator\n";
 
     private static DeployedKafka kafka;
+    private static SmtpServer mailServer;
 
     @BeforeAll
-    static void clusterAsDeployed() throws Exception {
-        kafka = DeployedKafka.start();
+    static void clusterAsDeployed(DeployedKafka deployed) {
+        kafka = deployed;
+        mailServer = SmtpServer.onFreePort().start();
     }
 
     @AfterAll
-    static void stop() {
-        if (kafka != null) {
-            kafka.close();
+    static void stopMailServer() {
+        if (mailServer != null) {
+            mailServer.close();
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"status-service", "notifier-service", "api-service"})
     void theServiceReachesKafkaAsItsUserWithTheDeployedVariables(String service, @TempDir Path dir) throws Exception {
+        Path jar = DeployFiles.ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         assumeTrue(
-                Files.isRegularFile(ServiceProcess.jarOf(service)),
+                Files.isRegularFile(jar),
                 service + " is not packaged: ./mvnw -pl " + service + " -am package -DskipTests");
         Workload workload = Workload.deployed().stream()
                 .filter(deployed -> deployed.name().equals(service))
                 .findFirst()
                 .orElseThrow();
-        Map<String, String> environment = PodEnvironment.of(workload, secrets(service), replaced(service, dir));
+        int port = LocalPorts.free();
+        Map<String, String> environment =
+                new HashMap<>(PodEnvironment.of(workload, secrets(service), replaced(service, dir)));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        Path log = Path.of("target", service + ".log").toAbsolutePath();
+        ServiceLaunch launch =
+                new ServiceLaunch(service, List.of("-jar", jar.toString()), Map.of(), environment, log, port);
 
-        try (ServiceProcess process = ServiceProcess.start(service, environment)) {
-            process.awaitReady(Set.of(SMTP_CHECK), PATIENCE);
+        try (ServiceProcess process = ServiceProcess.start(launch)) {
+            process.awaitReady(PATIENCE);
             if (ServiceConfig.of(service).kafkaStreamsApplicationId().isPresent()) {
                 // Ready while still rebalancing; only RUNNING shows its internal topics were created and assigned.
-                process.awaitLogLine(KAFKA_STREAMS_RUNNING, PATIENCE);
+                awaitLogLine(log, KAFKA_STREAMS_RUNNING);
             }
 
-            assertThat(process.log())
+            assertThat(Files.readString(log))
                     .as("%s's log", service)
                     .doesNotContain("AuthorizationException")
                     .doesNotContain("AuthenticationException")
@@ -90,8 +105,20 @@ class DeployedEnvironmentTests {
                 "rainmaker");
     }
 
+    private static void awaitLogLine(Path log, String line) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!Files.readString(log).contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no \"" + line + "\" in " + log + " within " + PATIENCE);
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private static Map<String, String> replaced(String service, Path dir) throws Exception {
         Map<String, String> replaced = new HashMap<>();
+        replaced.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        replaced.put("QUARKUS_MAILER_PORT", String.valueOf(mailServer.port()));
         replaced.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         replaced.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
         replaced.put("KAFKA_SSL_TRUSTSTORE_TYPE", null);

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import dev.rainmaker.localcloud.kafka.KafkaBroker;
+import dev.rainmaker.localcloud.kafka.KafkaSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -16,23 +18,26 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /**
- * A {@link SecuredKafka} set up as deploy/kubernetes sets up the cluster: the topics of kafka-topics.yaml (three
- * partitions, one replica: one broker), a SCRAM user per KafkaUser and the ACLs Strimzi creates from its rules.
+ * A broker that authorizes as the deployed cluster does ({@link KafkaSecurity}: SCRAM users, Kafka's
+ * StandardAuthorizer, nothing allowed without an ACL), set up as deploy/kubernetes sets up the cluster: the topics of
+ * kafka-topics.yaml (three partitions, one replica: one broker), a SCRAM user per KafkaUser and the ACLs Strimzi
+ * creates from its rules.
  */
 final class DeployedKafka implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
+    private static final KafkaSecurity SECURITY = new KafkaSecurity("admin", "admin-secret");
 
-    private final SecuredKafka kafka;
+    private final KafkaBroker kafka;
 
-    private DeployedKafka(SecuredKafka kafka) {
+    private DeployedKafka(KafkaBroker kafka) {
         this.kafka = kafka;
     }
 
     static DeployedKafka start() throws Exception {
-        SecuredKafka kafka = SecuredKafka.start();
+        KafkaBroker kafka = KafkaBroker.startEphemeral(SECURITY);
         List<Manifest> users = Manifests.ofKind("KafkaUser");
-        try (Admin admin = Admin.create(kafka.adminSettings())) {
+        try (Admin admin = Admin.create(SECURITY.adminSettings(kafka.bootstrapServers()))) {
             List<NewTopic> topics = Manifests.ofKind("KafkaTopic").stream()
                     .map(topic -> new NewTopic(
                             topic.body().path("spec").path("topicName").asText(), PARTITIONS, (short) 1))
@@ -60,11 +65,11 @@ final class DeployedKafka implements AutoCloseable {
 
     /** The client settings of the service's user. */
     Map<String, Object> as(String user) {
-        return kafka.clientSettings(user, password(user));
+        return SECURITY.clientSettings(kafka.bootstrapServers(), user, password(user));
     }
 
     Map<String, Object> asAdmin() {
-        return kafka.adminSettings();
+        return SECURITY.adminSettings(kafka.bootstrapServers());
     }
 
     /** What Strimzi puts under {@code sasl.jaas.config} in the user's Secret. */
@@ -73,7 +78,7 @@ final class DeployedKafka implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return String.valueOf(asAdmin().get("bootstrap.servers"));
+        return kafka.bootstrapServers();
     }
 
     @Override

@@ -20,9 +20,9 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * groups, its transactions, its own clients, status-service's Kafka Streams) must go through as that user, and work
  * outside its ACLs must be refused.
  */
+@ExtendWith(DeployedKafkaExtension.class)
 class KafkaUserAccessTests {
 
     static final List<String> SERVICES = ServiceConfig.SERVICES;
@@ -44,15 +45,8 @@ class KafkaUserAccessTests {
     private static DeployedKafka kafka;
 
     @BeforeAll
-    static void clusterAsDeployed() throws Exception {
-        kafka = DeployedKafka.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void clusterAsDeployed(DeployedKafka deployed) {
+        kafka = deployed;
     }
 
     @ParameterizedTest

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import dev.rainmaker.localcloud.Directories;
 import dev.rainmaker.localcloud.LocalPorts;
@@ -34,7 +36,19 @@ public final class KafkaBroker implements LocalKafka {
     /** Starts a broker on a free port with a fresh log directory that {@link #close()} deletes. */
     public static KafkaBroker startEphemeral() {
         try {
-            return start(LocalPorts.free(), Files.createTempDirectory("rainmaker-kafka-"), true);
+            return start(LocalPorts.free(), Files.createTempDirectory("rainmaker-kafka-"), true, Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a broker on a free port with a fresh log directory that {@link #close()} deletes, letting clients in only
+     * as {@code security} says.
+     */
+    public static KafkaBroker startEphemeral(KafkaSecurity security) {
+        try {
+            return start(LocalPorts.free(), Files.createTempDirectory("rainmaker-kafka-"), true, Optional.of(security));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,15 +57,18 @@ public final class KafkaBroker implements LocalKafka {
     /** Starts a broker on {@code port} with an empty {@code logDir}: whatever an earlier run left there is deleted. */
     public static KafkaBroker startFresh(int port, Path logDir) {
         Directories.deleteTree(logDir);
-        return start(port, logDir, false);
+        return start(port, logDir, false, Optional.empty());
     }
 
-    private static KafkaBroker start(int port, Path logDir, boolean deleteOnClose) {
+    private static KafkaBroker start(int port, Path logDir, boolean deleteOnClose, Optional<KafkaSecurity> security) {
         try {
             Files.createDirectories(logDir);
             KafkaNode node = KafkaNode.single(port, LocalPorts.free(), logDir);
-            KafkaConfig config = KafkaConfig.fromProps(node.properties());
-            node.format(Uuid.randomUuid().toString());
+            KafkaConfig config = KafkaConfig.fromProps(security.map(secured -> secured.secure(node, LocalPorts.free()))
+                    .orElseGet(node::properties));
+            node.format(
+                    Uuid.randomUuid().toString(),
+                    security.map(KafkaSecurity::scramArguments).orElse(List.of()));
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             return new KafkaBroker(server, port, deleteOnClose ? logDir : null);

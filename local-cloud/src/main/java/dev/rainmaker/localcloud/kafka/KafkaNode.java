@@ -67,6 +67,11 @@ record KafkaNode(int id, int port, int controllerPort, List<KafkaNode.Voter> vot
 
     /** Writes the node's identity into its empty log directory; a formatted directory must never be formatted again. */
     void format(String clusterId) throws Exception {
+        format(clusterId, List.of());
+    }
+
+    /** The same, with SCRAM users ({@code SCRAM-SHA-512=[name=...,password=...]}) the node knows from its start. */
+    void format(String clusterId, List<String> scramArguments) throws Exception {
         new Formatter()
                 .setNodeId(id)
                 .setClusterId(clusterId)
@@ -74,6 +79,7 @@ record KafkaNode(int id, int port, int controllerPort, List<KafkaNode.Voter> vot
                 .setMetadataLogDirectory(logDir.toString())
                 .setControllerListenerName("CONTROLLER")
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setScramArguments(scramArguments)
                 .setPrintStream(System.out)
                 .run();
     }
