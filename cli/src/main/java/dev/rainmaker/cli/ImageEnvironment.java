@@ -52,14 +52,16 @@ public final class ImageEnvironment {
     }
 
     /**
-     * Copies the file readable by all (a Secret volume's files are, 0644 by default): the image's user owns nothing
-     * on the host, and the directory is only for the container.
+     * Copies the file readable by its owner and group only (0440, as the manifests mount Secrets): the image's user
+     * (10001) owns nothing on the host, but its group is 0, which is the copy's group under rootful Podman (root made
+     * it) and rootless Podman alike (the user's own group is the container's 0), so the container reads it and no
+     * other user of the machine does.
      */
     private static String copy(Path file, Path directory) {
         try {
             Path copy = directory.resolve(file.getFileName());
             Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--r--r--"));
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--r-----"));
             return file.getFileName().toString();
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy " + file, e);
@@ -69,7 +71,7 @@ public final class ImageEnvironment {
     private static void createDirectory(Path directory) {
         try {
             Files.createDirectories(directory);
-            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-x---"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + directory, e);
         }

@@ -39,7 +39,10 @@ class ImageEnvironmentTests {
         assertThat(environment.get("JAVA_OPTS_APPEND")).endsWith("-Xlog:aot=info");
         assertThat(secrets.resolve("provisioning-key")).hasContent("a key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.resolve("provisioning-key"))))
-                .isEqualTo("r--r--r--");
+                .as("readable by the container's group (0) and its owner, by no other user of the machine")
+                .isEqualTo("r--r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+                .isEqualTo("rwxr-x---");
         assertThat(secrets.resolve("users.properties")).hasContent("users");
     }
 
