@@ -22,12 +22,14 @@ import java.util.concurrent.TimeUnit;
 final class PodmanContainer {
 
     private static final Duration READY_POLL = Duration.ofMillis(200);
+    /** Each container's launch, by its log file: unique to the checkout and service that started it. */
+    private static final String LAUNCH_LABEL = "dev.rainmaker.launch-log";
 
-    private final String name;
+    private final String id;
     private final ServiceLaunch launch;
 
-    private PodmanContainer(String name, ServiceLaunch launch) {
-        this.name = name;
+    private PodmanContainer(String id, ServiceLaunch launch) {
+        this.id = id;
         this.launch = launch;
     }
 
@@ -37,14 +39,13 @@ final class PodmanContainer {
      */
     static PodmanContainer start(
             ServiceLaunch launch, String image, Path secrets, List<String> jvmOptions, List<String> volumes) {
-        String name = "rainmaker-" + launch.name();
-        podman(Duration.ofSeconds(30), "rm", "--force", "--ignore", name);
+        String label = LAUNCH_LABEL + "=" + launch.logFile();
+        removeLeftovers(label);
         Map<String, String> environment = ImageEnvironment.of(launch, secrets, jvmOptions);
         List<String> command = new ArrayList<>(List.of(
                 "run",
                 "--detach",
-                "--name",
-                name,
+                "--label=" + label,
                 "--network=host",
                 "--read-only",
                 "--tmpfs=/tmp:rw,mode=1777",
@@ -54,13 +55,31 @@ final class PodmanContainer {
         command.add(image);
         Result started = run(Duration.ofSeconds(60), environment, command);
         if (started.status() != 0) {
-            throw new IllegalStateException("podman could not start " + name + ": " + started.output());
+            throw new IllegalStateException("podman could not start " + launch.name() + ": " + started.output());
         }
-        return new PodmanContainer(name, launch);
+        return new PodmanContainer(
+                started.output().strip().lines().reduce((first, last) -> last).orElseThrow(), launch);
+    }
+
+    /**
+     * A run killed before it removed its containers leaves them behind; only this launch's are removed (the engine is
+     * the machine's: another checkout's containers are not this run's to remove).
+     */
+    private static void removeLeftovers(String label) {
+        List<String> leftovers = podman(Duration.ofSeconds(30), "ps", "--all", "--quiet", "--filter", "label=" + label)
+                .output()
+                .lines()
+                .filter(line -> !line.isBlank())
+                .toList();
+        if (!leftovers.isEmpty()) {
+            List<String> arguments = new ArrayList<>(List.of("rm", "--force", "--ignore"));
+            arguments.addAll(leftovers);
+            podman(Duration.ofSeconds(60), arguments.toArray(String[]::new));
+        }
     }
 
     String name() {
-        return name;
+        return launch.name();
     }
 
     ServiceLaunch launch() {
@@ -70,7 +89,7 @@ final class PodmanContainer {
     /** Waits until the service's readiness check answers UP; fails with its log if the container stops. */
     void awaitReady(Duration timeout) {
         Readiness.await(
-                name,
+                launch.name(),
                 launch.httpPort(),
                 timeout,
                 READY_POLL,
@@ -81,22 +100,22 @@ final class PodmanContainer {
     /** Stops them at once as an orchestrator does: SIGTERM, then SIGKILL after {@code grace}. */
     static void stop(List<PodmanContainer> containers, Duration grace) {
         List<String> arguments = new ArrayList<>(List.of("stop", "--time", String.valueOf(grace.toSeconds())));
-        containers.forEach(container -> arguments.add(container.name));
+        containers.forEach(container -> arguments.add(container.id));
         podman(grace.plusSeconds(60), arguments.toArray(String[]::new));
     }
 
     String logs() {
-        return podman(Duration.ofSeconds(30), "logs", name).output();
+        return podman(Duration.ofSeconds(30), "logs", id).output();
     }
 
     private String inspect(String format) {
-        return podman(Duration.ofSeconds(30), "inspect", "--format", format, name)
+        return podman(Duration.ofSeconds(30), "inspect", "--format", format, id)
                 .output()
                 .strip();
     }
 
     void remove() {
-        podman(Duration.ofSeconds(60), "rm", "--force", "--ignore", name);
+        podman(Duration.ofSeconds(60), "rm", "--force", "--ignore", id);
     }
 
     /** What podman exited with and printed. */
