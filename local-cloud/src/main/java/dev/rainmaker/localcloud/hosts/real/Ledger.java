@@ -23,16 +23,8 @@ final class Ledger {
     private final Path directory;
     private final MachineProcess self;
 
-    /** Whoever made an entry: the process with this id that started at this time. */
-    record Owner(long pid, long startTime) {
-
-        boolean alive() {
-            return MachineProcess.alive(pid, startTime);
-        }
-    }
-
     /** A host network and its root file system, and whose they are. */
-    record NetworkEntry(int index, Owner owner, Path rootfs) {}
+    record NetworkEntry(int index, RunOwner owner, Path rootfs) {}
 
     Ledger(Path directory) {
         this.directory = directory;
@@ -56,10 +48,10 @@ final class Ledger {
     }
 
     /** Runs whose process still runs (this one included once recorded); the entries of dead ones are removed. */
-    List<Owner> liveRuns() {
-        List<Owner> live = new ArrayList<>();
+    List<RunOwner> liveRuns() {
+        List<RunOwner> live = new ArrayList<>();
         for (Path entry : entries("run-*")) {
-            Optional<Owner> owner = read(entry).flatMap(Ledger::parseOwner);
+            Optional<RunOwner> owner = read(entry).flatMap(RunOwner::parse);
             if (owner.isPresent() && owner.get().alive()) {
                 live.add(owner.get());
             } else {
@@ -84,24 +76,14 @@ final class Ledger {
     Optional<NetworkEntry> network(HostNetwork network) {
         return read(directory.resolve(network.namespace())).flatMap(text -> {
             String[] lines = text.split("\n");
-            return parseOwner(lines[0])
+            return RunOwner.parse(lines[0])
                     .map(owner ->
                             new NetworkEntry(network.index(), owner, lines.length > 1 ? Path.of(lines[1]) : null));
         });
     }
 
     private static String owner(MachineProcess process) {
-        return process.pid() + " " + process.startTime();
-    }
-
-    /** Empty for an entry that cannot be read (cut short by a crash while written): nobody's, so a leftover. */
-    private static Optional<Owner> parseOwner(String text) {
-        String[] words = text.strip().split("\\s+");
-        try {
-            return Optional.of(new Owner(Long.parseLong(words[0]), Long.parseLong(words[1])));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return new RunOwner(process.pid(), process.startTime()).text();
     }
 
     private List<Path> entries(String glob) {

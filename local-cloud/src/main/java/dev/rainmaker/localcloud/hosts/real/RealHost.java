@@ -1,20 +1,19 @@
 package dev.rainmaker.localcloud.hosts.real;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.rainmaker.localcloud.hosts.HostSpec;
+import dev.rainmaker.localcloud.hosts.SshBanner;
 import dev.rainmaker.localcloud.process.ChildProcesses;
 
 /**
@@ -112,19 +111,17 @@ final class RealHost {
                 "--kill-signal=SIGRTMIN+14");
     }
 
-    /** The droplet's cloud-init input as DigitalOcean would hand it over, and the way to packages. */
     private void seed() throws IOException {
-        Path seed = Files.createDirectories(rootfs.resolve("var/lib/cloud/seed/nocloud"));
-        Files.writeString(
-                seed.resolve("meta-data"),
-                "instance-id: droplet-" + spec.dropletId() + "\nlocal-hostname: " + spec.name() + "\n");
-        Files.writeString(seed.resolve("user-data"), spec.userData() == null ? "" : spec.userData());
-        Files.writeString(rootfs.resolve("etc/apt/apt.conf.d/01rainmaker-proxy"), AptProxy.aptConfiguration());
+        for (Map.Entry<String, String> file : new CloudInitSeed(spec).files().entrySet()) {
+            Path path = rootfs.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
     }
 
     private void awaitSsh(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (!sshAnswers()) {
+        while (!SshBanner.answers(address(), SSH_PORT)) {
             if (!nspawn.isAlive()) {
                 throw new IllegalStateException("the real host for droplet " + spec.dropletId()
                         + " stopped while booting (systemd-nspawn exit status " + nspawn.exitValue() + "): "
@@ -136,18 +133,6 @@ final class RealHost {
                         + consoleTail());
             }
             sleep(200);
-        }
-    }
-
-    private boolean sshAnswers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address(), SSH_PORT), 500);
-            socket.setSoTimeout(2000);
-            InputStream in = socket.getInputStream();
-            byte[] banner = in.readNBytes(4);
-            return new String(banner, StandardCharsets.US_ASCII).equals("SSH-");
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -32,8 +32,7 @@ public final class RealHosts implements HostProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RealHosts.class);
 
     private final Settings settings;
-    private final Path baseImage;
-    private final AptProxy proxy;
+    private final HostSupplies supplies;
     private final Ledger ledger;
     private final Optional<CpuCgroup.Hierarchy> cpuHierarchy;
     private final Map<Long, RealHost> hosts = new ConcurrentHashMap<>();
@@ -66,14 +65,9 @@ public final class RealHosts implements HostProvider {
     }
 
     private RealHosts(
-            Settings settings,
-            Path baseImage,
-            AptProxy proxy,
-            Ledger ledger,
-            Optional<CpuCgroup.Hierarchy> cpuHierarchy) {
+            Settings settings, HostSupplies supplies, Ledger ledger, Optional<CpuCgroup.Hierarchy> cpuHierarchy) {
         this.settings = settings;
-        this.baseImage = baseImage;
-        this.proxy = proxy;
+        this.supplies = supplies;
         this.ledger = ledger;
         this.cpuHierarchy = cpuHierarchy;
     }
@@ -92,7 +86,7 @@ public final class RealHosts implements HostProvider {
         return sweepLeftovers(Ledger.ofThisMachine());
     }
 
-    private static synchronized List<String> sweepLeftovers(Ledger ledger) {
+    static synchronized List<String> sweepLeftovers(Ledger ledger) {
         try {
             Files.createDirectories(ledger.directory());
             try (FileChannel channel = FileChannel.open(
@@ -130,26 +124,10 @@ public final class RealHosts implements HostProvider {
             throw new UncheckedIOException("could not create " + settings.hostsDirectory(), e);
         }
         Ledger ledger = Ledger.ofThisMachine();
-        sweepLeftovers(ledger);
-        ledger.recordRun();
-        DebianMirror mirror = DebianMirror.ofThisMachine();
-        AptProxy proxy;
-        try {
-            proxy = AptProxy.start(settings.cacheDirectory(), mirror, ledger);
-        } catch (RuntimeException e) {
-            ledger.forgetRun();
-            throw e;
-        }
-        try {
-            Path image = new BaseImage(settings.cacheDirectory(), settings.baseImageMaxAge(), mirror).ensure();
-            RealHosts hosts = new RealHosts(settings, image, proxy, ledger, cpuHierarchy);
-            Runtime.getRuntime().addShutdownHook(hosts.stopAtExit);
-            return hosts;
-        } catch (RuntimeException e) {
-            proxy.close();
-            ledger.forgetRun();
-            throw e;
-        }
+        HostSupplies supplies = HostSupplies.start(ledger, settings.cacheDirectory(), settings.baseImageMaxAge());
+        RealHosts hosts = new RealHosts(settings, supplies, ledger, cpuHierarchy);
+        Runtime.getRuntime().addShutdownHook(hosts.stopAtExit);
+        return hosts;
     }
 
     @Override
@@ -171,7 +149,7 @@ public final class RealHosts implements HostProvider {
             previous.destroy();
         }
         try {
-            host.boot(baseImage, settings.bootTimeout());
+            host.boot(supplies.baseImage(), settings.bootTimeout());
         } catch (RuntimeException e) {
             hosts.remove(spec.dropletId(), host);
             host.destroy();
@@ -247,7 +225,6 @@ public final class RealHosts implements HostProvider {
                 break;
             }
         }
-        proxy.close();
-        ledger.forgetRun();
+        supplies.close();
     }
 }
