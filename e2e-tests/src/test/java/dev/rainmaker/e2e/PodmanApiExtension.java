@@ -3,6 +3,7 @@ package dev.rainmaker.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.rainmaker.localcloud.containers.PodmanApiService;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

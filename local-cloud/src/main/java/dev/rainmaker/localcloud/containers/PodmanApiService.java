@@ -1,4 +1,4 @@
-package dev.rainmaker.e2e;
+package dev.rainmaker.localcloud.containers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Podman's Docker-compatible API ({@code podman system service}) on a socket, as a child process of the tests: ready
- * once the socket answers {@code _ping}, stopped with SIGTERM when closed.
+ * Podman's Docker-compatible API ({@code podman system service}) on a socket, as a child process (of the tests that run
+ * containers through Testcontainers): ready once the socket answers {@code _ping}, stopped with SIGTERM when closed.
  */
-final class PodmanApiService implements AutoCloseable {
+public final class PodmanApiService implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -30,7 +30,7 @@ final class PodmanApiService implements AutoCloseable {
     }
 
     /** Starts it serving {@code socket} ({@code --time=0}: for as long as it runs), its output to {@code log}. */
-    static PodmanApiService start(Path socket, Path log, Duration timeout) {
+    public static PodmanApiService start(Path socket, Path log, Duration timeout) {
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
@@ -51,7 +51,7 @@ final class PodmanApiService implements AutoCloseable {
     }
 
     /** Whether a Docker API answers {@code GET /_ping} with 200 on the socket. */
-    static boolean answers(Path socket) {
+    public static boolean answers(Path socket) {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(StandardCharsets.US_ASCII.encode("GET /_ping HTTP/1.0\r\nHost: podman\r\n\r\n"));
