@@ -10,6 +10,7 @@ import dev.rainmaker.localcloud.digitalocean.DigitalOceanStandIn;
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.ProvisioningKey;
 import dev.rainmaker.localcloud.hosts.SimulatedHosts;
+import dev.rainmaker.localcloud.hosts.containers.ContainerHosts;
 import dev.rainmaker.localcloud.hosts.real.CpuQuota;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import dev.rainmaker.localcloud.kafka.KafkaBroker;
@@ -126,10 +127,14 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    /** Simulated hosts (SSH servers answering from command models) or real Debian 12 machines ({@link RealHosts}). */
+    /**
+     * Simulated hosts (SSH servers answering from command models), real Debian 12 machines under systemd-nspawn
+     * ({@link RealHosts}), or the same machines as containers of a Docker API ({@link ContainerHosts}).
+     */
     public enum HostKind {
         SIMULATED,
-        REAL
+        REAL,
+        CONTAINERS
     }
 
     public static LocalCloud start(Options options) {
@@ -138,9 +143,11 @@ public final class LocalCloud implements AutoCloseable {
         String token = "local-" + UUID.randomUUID();
 
         LocalKafka kafka = startKafka(options, kafkaData);
-        HostProvider hosts = options.hostKind() == HostKind.REAL
-                ? RealHosts.start(realHostSettings(options))
-                : SimulatedHosts.onFreePort();
+        HostProvider hosts = switch (options.hostKind()) {
+            case REAL -> RealHosts.start(realHostSettings(options));
+            case CONTAINERS -> ContainerHosts.start(ContainerHosts.Settings.defaults());
+            case SIMULATED -> SimulatedHosts.onFreePort();
+        };
         DigitalOceanStandIn digitalOcean = DigitalOceanStandIn.builder()
                 .token(token)
                 .bootDelay(options.bootDelay())
@@ -211,7 +218,7 @@ public final class LocalCloud implements AutoCloseable {
     /** The simulated hosts; fails when this local cloud runs real ones. */
     public SimulatedHosts hosts() {
         if (!(hosts instanceof SimulatedHosts simulated)) {
-            throw new IllegalStateException("this local cloud runs real hosts, not simulated ones");
+            throw new IllegalStateException("this local cloud runs " + info.hosts() + " hosts, not simulated ones");
         }
         return simulated;
     }

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The machine's OpenSSH client, trusting only the given known_hosts file: how a person would log in from outside. */
-record OpenSsh(Path knownHosts) {
+public record OpenSsh(Path knownHosts) {
 
-    record Result(int exitStatus, String stdout, String stderr) {}
+    public record Result(int exitStatus, String stdout, String stderr) {}
 
-    Result run(String user, String address, Path identity, String command) throws IOException, InterruptedException {
+    public Result run(String user, String address, Path identity, String command)
+            throws IOException, InterruptedException {
         List<String> ssh = new ArrayList<>(List.of(
                 "ssh",
                 "-i",
