@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.rainmaker.localcloud.hosts.containers.ContainerHosts;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,8 @@ final class LocalCloudOptions {
             converter = OptionValues.Hosts.class,
             description = {
                 "auto (default): real Debian 12 machines where this machine can run them (Linux, root, the tools"
-                        + " installable with apt-get), simulated SSH hosts otherwise; real; or simulated"
+                        + " installable with apt-get), else the same machines as containers where a Docker API answers"
+                        + " (DOCKER_HOST: Docker or Podman), else simulated SSH hosts; real; containers; or simulated"
             })
     HostChoice.Wanted hosts;
 
@@ -43,7 +45,7 @@ final class LocalCloudOptions {
 
     /** Starts the local cloud, the four services and status-service, once it has said which hosts and why. */
     LocalRun start(Path repository, int kafkaPort, PrintStream out) {
-        HostChoice choice = HostChoice.decide(hosts, RealHosts.availability());
+        HostChoice choice = HostChoice.decide(hosts, RealHosts.availability(), ContainerHosts.availability());
         out.println(choice.describe());
         return LocalRun.start(
                 new LocalRun.Options(

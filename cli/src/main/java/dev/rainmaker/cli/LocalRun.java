@@ -89,7 +89,7 @@ public final class LocalRun implements AutoCloseable {
                 "local-cloud",
                 arguments,
                 "768m",
-                options.hosts() == LocalCloud.HostKind.REAL ? REAL_HOSTS_START_TIMEOUT : START_TIMEOUT);
+                options.hosts() == LocalCloud.HostKind.SIMULATED ? START_TIMEOUT : REAL_HOSTS_START_TIMEOUT);
         LocalCloudInfo cloud = localCloud.info();
         List<ServiceProcess> services = new ArrayList<>();
         try {

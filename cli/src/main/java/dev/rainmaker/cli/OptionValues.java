@@ -77,14 +77,14 @@ public final class OptionValues {
         }
     }
 
-    /** {@code --hosts}: {@code auto}, {@code real} or {@code simulated}, in any case. */
+    /** {@code --hosts}: {@code auto}, {@code real}, {@code containers} or {@code simulated}, in any case. */
     static final class Hosts implements ITypeConverter<HostChoice.Wanted> {
         @Override
         public HostChoice.Wanted convert(String value) {
             try {
                 return HostChoice.Wanted.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not auto, real or simulated");
+                throw new TypeConversionException("'" + value + "' is not auto, real, containers or simulated");
             }
         }
     }

@@ -53,6 +53,13 @@ class CliOptionsTests {
     }
 
     @Test
+    void readsContainerHosts() {
+        UpCommand up = Parsed.command("up", "--hosts", "containers");
+
+        assertThat(up.cloud.hosts).isEqualTo(Wanted.CONTAINERS);
+    }
+
+    @Test
     void readsDurationsInIsoFormToo() {
         DemoCommand demo = Parsed.command("demo", "--timeout", "PT1M30S");
 
@@ -73,7 +80,7 @@ class CliOptionsTests {
         assertThatThrownBy(() -> Parsed.command("demo", "--colour", "red"))
                 .hasMessage("Unknown options: '--colour', 'red'");
         assertThatThrownBy(() -> Parsed.command("up", "--hosts", "cloudy"))
-                .hasMessage("Invalid value for option '--hosts': 'cloudy' is not auto, real or simulated");
+                .hasMessage("Invalid value for option '--hosts': 'cloudy' is not auto, real, containers or simulated");
         assertThatThrownBy(() -> Parsed.command("demo", "--timeout", "PT-5M"))
                 .hasMessage(
                         "Invalid value for option '--timeout': 'PT-5M' is not a duration such as 500ms, 2s, 5m or PT5M");
