@@ -41,17 +41,21 @@ import static org.awaitility.Awaitility.await;
  * Every service from its image (built with its AOT cache by {@code ./rainmaker images} in this module's build before
  * the tests run), each in a container that Testcontainers runs as a deployment runs it ({@link ServiceContainer}; by
  * default through Podman's Docker API, {@link PodmanApiExtension}), against the local cloud with Kafka as deployed, a
- * cluster of three brokers: customers signed up on
- * Kafka and through api-service reach ready, and api-service reads it from status-service's view; each image runs as
- * its own user on a read-only root file system, starts from the AOT cache trained in it, and says what it is; every
- * container stopped with SIGTERM stops cleanly, and started again carries on: each customer has one event per stage,
- * one droplet and one email, nothing failed or dead-lettered.
+ * cluster of three brokers, and droplets that are real Debian hosts in containers of the same engine (systemd, sshd,
+ * ufw; {@code --hosts containers}), which bootstrap-service hardens and stack-service installs and checks from outside
+ * for real: customers signed up on Kafka and through api-service reach ready, and api-service reads it from
+ * status-service's view; each image runs as its own user on a read-only root file system, starts from the AOT cache
+ * trained in it, and says what it is; every container stopped with SIGTERM stops cleanly, and started again carries
+ * on: each customer has one event per stage, one droplet and one email, nothing failed or dead-lettered.
  */
 @ExtendWith(PodmanApiExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainersIT {
 
     private static final Duration READY = Duration.ofMinutes(2);
+    /** Real package installs on a few hosts at once, on a shared two-core machine. */
+    private static final Duration PIPELINE = Duration.ofMinutes(6);
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** Java's exit status for a SIGTERM it handled: Quarkus ran its shutdown, then the JVM exited. */
     private static final int STOPPED_BY_SIGTERM = 143;
@@ -73,9 +77,13 @@ class ContainersIT {
         started = Instant.now();
         Path repository = LocalPipeline.repository();
         Path state = repository.resolve("e2e-tests/target/containers");
-        cloud = LocalPipeline.startCloud(state, Duration.ofSeconds(1), options -> options.withBrokers(3));
+        // The droplets' hosts are containers too (ContainerHosts): one pipeline run covers both.
+        cloud = LocalPipeline.startCloud(
+                state,
+                Duration.ofSeconds(1),
+                options -> options.withBrokers(3).withHostKind(LocalCloud.HostKind.CONTAINERS));
         kafka = new TopicClient(cloud.info().kafkaBootstrapServers());
-        System.out.printf("containers: local cloud (3 Kafka brokers) up in %s%n", since(started));
+        System.out.printf("containers: local cloud (3 Kafka brokers, container hosts) up in %s%n", since(started));
         Path logs = state.resolve("logs");
         List<ServiceLaunch> launches = new ArrayList<>(PipelineServices.launches(repository, cloud.info(), logs, 1));
         StatusUsers users = StatusUsers.generate();
@@ -135,7 +143,7 @@ class ContainersIT {
                 .as("the sign-up's answer: %s", accepted.body())
                 .isEqualTo(202);
         // api-service answers from status-service's view: both containers take part.
-        await().atMost(Duration.ofMinutes(3))
+        await().atMost(PIPELINE)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
                         () -> HTTP.send(
@@ -224,7 +232,7 @@ class ContainersIT {
         signups.forEach(signup ->
                 kafka.publish(EventType.SIGNUP_RECEIVED.topic(), signup.customerId(), EventJson.write(signup)));
         Set<String> customers = signups.stream().map(SignupReceived::customerId).collect(Collectors.toSet());
-        await().atMost(Duration.ofMinutes(3))
+        await().atMost(PIPELINE)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> kafka.readCommitted(EventType.CUSTOMER_READY.topic()).stream()
                         .map(TopicRecord::key)
