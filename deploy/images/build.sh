@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds one OCI image per Rainmaker service with Podman, from the services as packaged (./mvnw package):
-#   deploy/images/build.sh [--base IMAGE|local] [--tag TAG] [SERVICE ...]
+# Builds one OCI image per Rainmaker service with Podman, from the services as packaged (./mvnw package), and the Kafka
+# image deploy/compose.yaml runs (kafka: kafka/Containerfile, from the jars ./mvnw package copies to kafka/target/lib):
+#   deploy/images/build.sh [--base IMAGE|local] [--tag TAG] [SERVICE|kafka ...]
 # --base: the Java 25 image each service image starts from. Default: Eclipse Temurin's JRE from Docker Hub. "local":
 #   one built here from Debian 12 (debootstrap, minimal) and a jlink'ed runtime of this machine's JDK (25 or later),
 #   for machines that reach no registry (CI does). Also RAINMAKER_IMAGE_BASE.
@@ -16,12 +17,12 @@ while (($# > 0)); do
   case "$1" in
     --base) base="$2"; shift 2 ;;
     --tag) tag="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) services+=("$1"); shift ;;
   esac
 done
-((${#services[@]} > 0)) || services=(droplet-service bootstrap-service stack-service notifier-service status-service api-service)
+((${#services[@]} > 0)) || services=(droplet-service bootstrap-service stack-service notifier-service status-service api-service kafka)
 command -v podman >/dev/null || { echo "podman is not installed (apt-get install podman runc; see deploy/README.md)" >&2; exit 1; }
 if [[ -z "$tag" ]]; then
   tag="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$repository/pom.xml" | head -1)"
@@ -72,7 +73,29 @@ if [[ "$base" == local ]]; then
   base="$(local_base)"
 fi
 
+kafka_image() {
+  local jars="$here/kafka/target/lib"
+  local kafka_jar
+  kafka_jar="$(find "$jars" -maxdepth 1 -name 'kafka_2.13-*.jar' 2>/dev/null | head -1)"
+  [[ -n "$kafka_jar" ]] || { echo "Kafka's jars are missing: run ./mvnw package first" >&2; exit 1; }
+  local kafka_version="${kafka_jar##*/kafka_2.13-}"
+  kafka_version="${kafka_version%.jar}"
+  mkdir -p "$work/kafka"
+  cp -a "$jars" "$work/kafka/lib"
+  cp "$here/kafka/entrypoint.sh" "$work/kafka/"
+  podman build --quiet --file "$here/kafka/Containerfile" \
+    --build-arg "BASE=$base" --build-arg "KAFKA_VERSION=$kafka_version" \
+    --build-arg "VERSION=$tag" --build-arg "REVISION=$revision" --build-arg "SOURCE=$source" \
+    --tag "localhost/rainmaker/kafka:$tag" "$work/kafka" >/dev/null
+  rm -rf "$work/kafka"
+  echo "localhost/rainmaker/kafka:$tag (Kafka $kafka_version, from $base)"
+}
+
 for service in "${services[@]}"; do
+  if [[ "$service" == kafka ]]; then
+    kafka_image
+    continue
+  fi
   app="$repository/$service/target/quarkus-app"
   [[ -f "$app/quarkus-run.jar" ]] || { echo "$service is not packaged: run ./mvnw package first" >&2; exit 1; }
   port="$(sed -n 's/^quarkus\.http\.port=//p' "$repository/$service/src/main/resources/application.properties")"

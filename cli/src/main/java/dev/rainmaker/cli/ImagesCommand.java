@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Builds each service's OCI image with Podman (deploy/images: the service on a Java 25 runtime, user 10001,"
                     + " nothing written outside /tmp, OCI labels), then runs each image once against a local cloud to"
                     + " train its AOT cache on the image's own JVM, and builds it again with the cache in it.",
-            "Images: localhost/rainmaker/SERVICE:TAG. Build the services first (./mvnw package)."
+            "Images: localhost/rainmaker/SERVICE:TAG, and localhost/rainmaker/kafka:TAG (deploy/compose.yaml's Kafka)"
+                    + " when no SERVICE is named. Build the services first (./mvnw package)."
         },
         exitCodeList = {"1:an image could not be built or trained, saying why", RainmakerCli.USAGE_ERROR})
 final class ImagesCommand implements Callable<Integer> {
@@ -67,11 +68,18 @@ final class ImagesCommand implements Callable<Integer> {
                                     + String.join(", ", PipelineServices.ALL));
                 });
         String imageTag = tag != null ? tag : version();
-        build(names, imageTag);
+        // With every service, the Kafka image deploy/compose.yaml runs beside them (it has no AOT cache to train).
+        build(services.isEmpty() ? withKafka(names) : names, imageTag);
         Map<String, String> images = new LinkedHashMap<>();
         names.forEach(name -> images.put(name, "localhost/rainmaker/" + name + ":" + imageTag));
         ImageTraining.train(repository, images, out::println);
         return RainmakerCli.SUCCESS;
+    }
+
+    private static List<String> withKafka(List<String> names) {
+        List<String> images = new ArrayList<>(names);
+        images.add("kafka");
+        return images;
     }
 
     private void build(List<String> names, String imageTag) {
