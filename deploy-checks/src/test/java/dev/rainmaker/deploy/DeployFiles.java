@@ -19,6 +19,7 @@ final class DeployFiles {
     static final Path RUNBOOKS = ROOT.resolve("docs/runbooks.md");
     static final Path GENERATOR = ROOT.resolve("deploy/generate.sh");
     static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
+    static final Path COMPOSE = ROOT.resolve("deploy/compose.yaml");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,33 +1,23 @@
 package dev.rainmaker.deploy;
 
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every environment variable services.yaml sets reaches something the service reads: a Kafka client setting
- * ({@code KAFKA_*}: Quarkus passes every {@code kafka.*} property to all the service's Kafka clients), a property of a
- * Quarkus extension the service uses, a property of its application.properties or of a {@code @ConfigMapping} of it
- * or its libraries, or a variable another one's value refers to ({@code $(POD_NAME)}). A misspelt variable is
- * otherwise ignored without a word.
+ * Every environment variable services.yaml sets reaches something the service reads ({@link ServiceVariables}), or a
+ * variable another one's value refers to ({@code $(POD_NAME)}).
  */
 class EnvironmentTests {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\((\\w+)\\)");
-    private static final Pattern LIBRARY =
-            Pattern.compile("<groupId>dev\\.rainmaker</groupId>\\s*<artifactId>([\\w-]+)</artifactId>");
-    private static final Pattern EXTENSION = Pattern.compile("<artifactId>(quarkus-[\\w-]+)</artifactId>");
 
     @Test
     void everyVariableSetsSomethingTheServiceReads() {
@@ -35,7 +25,7 @@ class EnvironmentTests {
             Map<String, JsonNode> environment = workload.environment();
             Set<String> referenced = referencedIn(environment);
             for (String variable : environment.keySet()) {
-                assertThat(reaches(workload.name(), variable) || referenced.contains(variable))
+                assertThat(ServiceVariables.reaches(workload.name(), variable) || referenced.contains(variable))
                         .as("%s: %s sets nothing %s reads", workload.manifest().where(), variable, workload.name())
                         .isTrue();
             }
@@ -44,64 +34,19 @@ class EnvironmentTests {
 
     @Test
     void aMisspeltVariableIsCaught() {
-        assertThat(reaches("droplet-service", "KAFKA_SASL_JAAS_CONFIG")).isTrue();
-        assertThat(reaches("droplet-service", "KAFKA_SASL_JASS_CONFIG")).isFalse();
-        assertThat(reaches("droplet-service", "RAINMAKER_TOPICS_CREATE")).isTrue();
-        assertThat(reaches("droplet-service", "RAINMAKER_TOPIC_CREATE")).isFalse();
-        assertThat(reaches("notifier-service", "QUARKUS_MAILER_HOST")).isTrue();
-        assertThat(reaches("droplet-service", "QUARKUS_MAILER_HOST"))
+        assertThat(ServiceVariables.reaches("droplet-service", "KAFKA_SASL_JAAS_CONFIG"))
+                .isTrue();
+        assertThat(ServiceVariables.reaches("droplet-service", "KAFKA_SASL_JASS_CONFIG"))
+                .isFalse();
+        assertThat(ServiceVariables.reaches("droplet-service", "RAINMAKER_TOPICS_CREATE"))
+                .isTrue();
+        assertThat(ServiceVariables.reaches("droplet-service", "RAINMAKER_TOPIC_CREATE"))
+                .isFalse();
+        assertThat(ServiceVariables.reaches("notifier-service", "QUARKUS_MAILER_HOST"))
+                .isTrue();
+        assertThat(ServiceVariables.reaches("droplet-service", "QUARKUS_MAILER_HOST"))
                 .as("droplet-service sends no mail")
                 .isFalse();
-    }
-
-    private static boolean reaches(String service, String variable) {
-        if (variable.startsWith("KAFKA_")) {
-            return kafkaClientSettings()
-                    .contains(variable.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'));
-        }
-        if (variable.startsWith("QUARKUS_")) {
-            Set<String> extensions = QuarkusConfigModel.extensionsReading(variable);
-            return extensions.contains("quarkus-core") || extensions.stream().anyMatch(extensionsOf(service)::contains);
-        }
-        if (ServiceConfig.of(service).declares(variable)) {
-            return true;
-        }
-        for (String module : modulesOf(service)) {
-            for (String property : ConfigMappings.of(module)) {
-                if (ServiceConfig.environmentVariableOf(property).equals(variable)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Set<String> kafkaClientSettings() {
-        Set<String> settings = new HashSet<>(ConsumerConfig.configNames());
-        settings.addAll(ProducerConfig.configNames());
-        settings.addAll(AdminClientConfig.configNames());
-        return settings;
-    }
-
-    /** The service and the Rainmaker libraries its pom names. */
-    private static Set<String> modulesOf(String service) {
-        Set<String> modules = new HashSet<>(Set.of(service));
-        Matcher library = LIBRARY.matcher(
-                DeployFiles.read(DeployFiles.ROOT.resolve(service).resolve("pom.xml")));
-        while (library.find()) {
-            modules.add(library.group(1));
-        }
-        return modules;
-    }
-
-    private static Set<String> extensionsOf(String service) {
-        Set<String> extensions = new HashSet<>();
-        Matcher extension = EXTENSION.matcher(
-                DeployFiles.read(DeployFiles.ROOT.resolve(service).resolve("pom.xml")));
-        while (extension.find()) {
-            extensions.add(extension.group(1));
-        }
-        return extensions;
     }
 
     private static Set<String> referencedIn(Map<String, JsonNode> environment) {
