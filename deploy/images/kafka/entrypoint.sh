@@ -1,7 +1,8 @@
 #!/bin/sh
 # One KRaft node, broker and controller, as local-cloud's KafkaNode configures one: its settings written to /tmp (the
 # root file system may be read-only), every KAFKA_* variable added as a setting (KAFKA_ADVERTISED_LISTENERS is
-# advertised.listeners), its data directory formatted on the first start only, then Kafka's own main as PID 1.
+# advertised.listeners), its data directory formatted on the first start only (as a node of the cluster CLUSTER_ID, the
+# same for every node of one cluster; a new id for a lone node), then Kafka's own main as PID 1.
 set -eu
 config=/tmp/kafka/server.properties
 mkdir -p /tmp/kafka
@@ -35,7 +36,7 @@ done
 classpath="/opt/kafka/libs/*"
 if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  cluster="$(java $JAVA_OPTS -cp "$classpath" kafka.tools.StorageTool random-uuid)"
+  cluster="${CLUSTER_ID:-$(java $JAVA_OPTS -cp "$classpath" kafka.tools.StorageTool random-uuid)}"
   # shellcheck disable=SC2086
   java $JAVA_OPTS -cp "$classpath" kafka.tools.StorageTool format --config "$config" --cluster-id "$cluster"
 fi
