@@ -8,14 +8,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.yaml.snakeyaml.Yaml;
 
-/** deploy/compose.yaml as read: its services, each with its image, environment, ports, secrets and health check. */
+/**
+ * deploy/compose.yaml as compose reads it, its merge keys ({@code <<: *anchor}) applied: its services, each with its
+ * image, environment, ports, secrets and health check.
+ */
 record ComposeFile(JsonNode body) {
+
+    static final String KAFKA_NODE = "kafka-";
 
     private static final Pattern PROJECT_VERSION = Pattern.compile("(?m)^  <version>(.+)</version>$");
 
     static ComposeFile deployed() {
-        return new ComposeFile(DeployFiles.yaml(DeployFiles.COMPOSE));
+        // SnakeYAML, not Jackson's YAML reader: Jackson keeps "<<" as a field instead of merging, as compose does.
+        Object merged = new Yaml().load(DeployFiles.read(DeployFiles.COMPOSE));
+        return new ComposeFile(new ObjectMapper().valueToTree(merged));
+    }
+
+    /** The Kafka nodes' service names, {@code kafka-1} on. */
+    List<String> kafkaNodes() {
+        return services().keySet().stream()
+                .filter(name -> name.startsWith(KAFKA_NODE))
+                .toList();
     }
 
     /** The version build.sh tags the images with by default: the project's. */
