@@ -85,7 +85,7 @@ public record ApiSettings(List<App> apps, URI statusUrl, String statusUser, Stri
                 "quarkus.config.locations", file.toUri().toString());
     }
 
-    void write(Path file) {
+    public void write(Path file) {
         StringBuilder config = new StringBuilder()
                 .append("rainmaker.api.status.url=")
                 .append(statusUrl)

@@ -43,7 +43,7 @@ public record StatusUsers(String viewerPassword, String opsPassword) {
     }
 
     /** Writes the users as status-service configuration ({@code rainmaker.status.users.*}), hashes only. */
-    void write(Path file) {
+    public void write(Path file) {
         String config = user(VIEWER, viewerPassword, "viewer") + user(OPS, opsPassword, "operator");
         try {
             Files.createDirectories(file.getParent());
