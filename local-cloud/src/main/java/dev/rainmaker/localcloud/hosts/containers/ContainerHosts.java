@@ -10,6 +10,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.rainmaker.localcloud.containers.DockerApiSocket;
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.HostSpec;
+import dev.rainmaker.localcloud.hosts.HostTeardown;
 import dev.rainmaker.localcloud.hosts.real.Availability;
 import dev.rainmaker.localcloud.hosts.real.HostSupplies;
 import dev.rainmaker.localcloud.hosts.real.RealHosts;
@@ -176,22 +177,8 @@ public final class ContainerHosts implements HostProvider {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException exiting) {
-            // this is the hook, or the JVM is exiting already: it runs or ran anyway
-        }
-        List<Thread> stopping = hosts.keySet().stream()
-                .map(id -> Thread.ofVirtual().start(() -> destroy(id)))
-                .toList();
-        for (Thread thread : stopping) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        HostTeardown.unhook(stopAtExit);
+        HostTeardown.destroyAll(hosts.keySet(), this::destroy);
         network.remove(docker);
         supplies.close();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.rainmaker.localcloud.hosts.HostProvider;
 import dev.rainmaker.localcloud.hosts.HostSpec;
+import dev.rainmaker.localcloud.hosts.HostTeardown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,22 +210,8 @@ public final class RealHosts implements HostProvider {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException exiting) {
-            // this is the hook, or the JVM is exiting already: it runs or ran anyway
-        }
-        List<Thread> stopping = hosts.keySet().stream()
-                .map(id -> Thread.ofVirtual().start(() -> destroy(id)))
-                .toList();
-        for (Thread thread : stopping) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        HostTeardown.unhook(stopAtExit);
+        HostTeardown.destroyAll(hosts.keySet(), this::destroy);
         supplies.close();
     }
 }

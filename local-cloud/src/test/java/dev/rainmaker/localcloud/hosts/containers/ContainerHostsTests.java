@@ -79,7 +79,7 @@ class ContainerHostsTests {
             OpenSsh ssh =
                     new OpenSsh(Files.writeString(dir.resolve("known_hosts"), address + " " + hostKey.publicKeyLine()));
 
-            OpenSsh.Result cloudInit = untilConnected(
+            OpenSsh.Result cloudInit = OpenSsh.untilConnected(
                     () -> ssh.run("root", address, key.privateKeyFile(), "cloud-init status --wait --format json"));
             assertThat(cloudInit.stdout())
                     .as(
@@ -183,19 +183,5 @@ class ContainerHostsTests {
                         Labels.OWNER,
                         RunOwner.self().text()))
                 .exec();
-    }
-
-    private static OpenSsh.Result untilConnected(SshCall call) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        OpenSsh.Result result = call.run();
-        while (result.exitStatus() == 255 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            result = call.run();
-        }
-        return result;
-    }
-
-    private interface SshCall {
-        OpenSsh.Result run() throws Exception;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,25 @@ import java.util.concurrent.TimeUnit;
 public record OpenSsh(Path knownHosts) {
 
     public record Result(int exitStatus, String stdout, String stderr) {}
+
+    /** One login's command, for {@link #untilConnected}. */
+    public interface Call {
+        Result run() throws Exception;
+    }
+
+    /**
+     * ssh's exit status 255 is a failed connection: sshd answers as soon as it starts, and cloud-init may restart it
+     * once more while it applies {@code ssh_pwauth}, as on DigitalOcean; a client tries again, as bootstrap-service does.
+     */
+    public static Result untilConnected(Call call) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Result result = call.run();
+        while (result.exitStatus() == 255 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            result = call.run();
+        }
+        return result;
+    }
 
     public Result run(String user, String address, Path identity, String command)
             throws IOException, InterruptedException {

@@ -2,7 +2,6 @@ package dev.rainmaker.localcloud.hosts.real;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 import dev.rainmaker.localcloud.hosts.HostKey;
@@ -41,7 +40,7 @@ class RealHostsTests {
             Path knownHosts = Files.writeString(dir.resolve("known_hosts"), address + " " + hostKey.publicKeyLine());
             OpenSsh ssh = new OpenSsh(knownHosts);
 
-            OpenSsh.Result cloudInit = untilConnected(
+            OpenSsh.Result cloudInit = OpenSsh.untilConnected(
                     () -> ssh.run("root", address, key.privateKeyFile(), "cloud-init status --wait --format json"));
             assertThat(cloudInit.stdout())
                     .as("cloud-init status over SSH (exit %d): %s", cloudInit.exitStatus(), cloudInit.stderr())
@@ -82,7 +81,7 @@ class RealHostsTests {
             HostNetwork network = new HostNetwork(Integer.parseInt(address.split("\\.")[2]));
             Path cgroup = hierarchy.parent().resolve(network.namespace());
 
-            OpenSsh.Result busy = untilConnected(() ->
+            OpenSsh.Result busy = OpenSsh.untilConnected(() ->
                     ssh.run("root", address, key.privateKeyFile(), "timeout 3 sh -c 'while :; do :; done'; echo $$"));
             assertThat(busy.stdout())
                     .as("busy loop on the host: %s", busy.stderr())
@@ -105,24 +104,6 @@ class RealHostsTests {
 
             assertThat(cgroup).doesNotExist();
         }
-    }
-
-    /**
-     * ssh's exit status 255 is a failed connection: sshd answers as soon as it starts, and cloud-init may restart it
-     * once more while it applies {@code ssh_pwauth}, as on DigitalOcean; a client tries again, as bootstrap-service does.
-     */
-    private static OpenSsh.Result untilConnected(SshCall call) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        OpenSsh.Result result = call.run();
-        while (result.exitStatus() == 255 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            result = call.run();
-        }
-        return result;
-    }
-
-    private interface SshCall {
-        OpenSsh.Result run() throws Exception;
     }
 
     /** The processes of the cgroup and of those nested in it (nspawn nests its own on cgroup v2). */
