@@ -32,16 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted
- * every few seconds, the services in turn, each when it has customers in flight; a notifier killed right after the
- * mail server took its email, before its commit; Kafka a cluster of three brokers (three replicas a partition,
+ * Sign-ups while everything goes wrong: two processes of each service, one of them killed (SIGKILL) and restarted every
+ * few seconds, the services in turn, each when it has customers in flight; a notifier killed right after the mail
+ * server took its email, before its commit; Kafka a cluster of three brokers (three replicas a partition,
  * {@code min.insync.replicas=2}) of which two in turn are killed mid-burst and restarted ({@link BrokerOutages}); the
  * DigitalOcean stand-in answers 10 % of calls with 500 and has 429 storms; droplets take 15 s to boot, every host
- * refuses SSH for its first 30 s, and one in four is slow (every command takes 300 ms longer).
- * Every customer must still become ready exactly once, with exactly one droplet, nothing may be dead-lettered, and
- * every consumer group must end with nothing left to read; and the chaos must have happened ({@link ChaosCoverage}: every service killed twice with customers in flight, a notifier
- * killed between an email and its commit; the second broker lost before the last customer was ready), else the run
- * proves nothing and fails. Sized by system properties:
+ * refuses SSH for its first 30 s, and one in four is slow (every command takes 300 ms longer). Every customer must
+ * still become ready exactly once, with exactly one droplet, nothing may be dead-lettered, and every consumer group
+ * must end with nothing left to read; and the chaos must have happened ({@link ChaosCoverage}: every service killed
+ * twice with customers in flight, a notifier killed between an email and its commit; the second broker lost before the
+ * last customer was ready), else the run proves nothing and fails. Sized by system properties:
  * {@code rainmaker.chaos.customers} (default 200), {@code rainmaker.chaos.kill-interval} (default PT6S),
  * {@code rainmaker.chaos.timeout} (PT12M) and {@code rainmaker.chaos.seed}. {@code rainmaker.chaos.slow-timeouts}
  * (default true) also makes one host in four run its stack install past the services' command timeout (set to
@@ -57,7 +57,9 @@ class ChaosIT {
             Duration.parse(System.getProperty("rainmaker.chaos.timeout", "PT12M"));
     private static final long SEED = Long.getLong("rainmaker.chaos.seed", System.currentTimeMillis());
     private static final Duration SSH_REFUSED_AFTER_BOOT = Duration.ofSeconds(30);
-    /** Long enough for droplet-service to have customers in flight at two kills (at one-second boots it is done in 5 s). */
+    /**
+     * Long enough for droplet-service to have customers in flight at two kills (at one-second boots it is done in 5 s).
+     */
     private static final Duration BOOT_DELAY = Duration.ofSeconds(15);
 
     private static final int BROKERS = 3;

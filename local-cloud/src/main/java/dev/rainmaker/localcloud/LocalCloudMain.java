@@ -13,12 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local cloud as a process: {@code --state-dir DIR [--kafka-port PORT] [--brokers N] [--boot-delay 2000ms] [--hosts
- * simulated|real|containers] [--do-limits real|off] [--record FILE] [--prometheus-rules FILE]}. With {@code --prometheus-rules},
- * a Prometheus evaluating those rules runs too, where installed; with {@code --brokers} 3 or more, Kafka is a cluster of
- * broker processes ({@link dev.rainmaker.localcloud.kafka.KafkaCluster}). Once everything
- * listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and removes
- * that file on the way out. With {@code --record}, it writes what it served ({@link LocalCloudRecord}) to FILE on the way
- * out, before it stops.
+ * simulated|real|containers] [--do-limits real|off] [--record FILE] [--prometheus-rules FILE]}. With
+ * {@code --prometheus-rules}, a Prometheus evaluating those rules runs too, where installed; with {@code --brokers} 3
+ * or more, Kafka is a cluster of broker processes ({@link dev.rainmaker.localcloud.kafka.KafkaCluster}). Once
+ * everything listens it writes {@code DIR/local-cloud.properties} ({@link LocalCloudInfo}); it runs until stopped, and
+ * removes that file on the way out. With {@code --record}, it writes what it served ({@link LocalCloudRecord}) to FILE
+ * on the way out, before it stops.
  */
 public final class LocalCloudMain {
 

@@ -14,7 +14,9 @@ public record KafkaSecurity(String adminUser, String adminPassword) {
 
     private static final String MECHANISM = "SCRAM-SHA-512";
 
-    /** {@code node}'s settings with clients on its port as SCRAM users, and the node's own traffic on {@code internalPort}. */
+    /**
+     * {@code node}'s settings with clients on its port as SCRAM users, and the node's own traffic on {@code internalPort}.
+     */
     Properties secure(KafkaNode node, int internalPort) {
         Properties props = node.properties();
         props.put(
