@@ -13,13 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * One record of a stage, start to end: read the event, do the stage's work (which publishes what comes next and returns
  * once the broker has it), then ack. A record that cannot be read is dead-lettered; work that throws is reported as
- * the customer's failure ({@link FailureReports}). Each record's handling is measured ({@link StageMetrics}).
+ * the customer's failure ({@link FailureReports}). Each record's handling is measured ({@link StageMetrics}). A record
+ * delivered again while this process still handles it is not handled twice at once ({@link RecordsInHand}).
  */
 @ApplicationScoped
 public class StageHandler {
 
     private final FailureReports failures;
     private final StageMetrics metrics;
+    private final RecordsInHand recordsInHand = new RecordsInHand();
 
     StageHandler(FailureReports failures, StageMetrics metrics) {
         this.failures = failures;
@@ -27,6 +29,11 @@ public class StageHandler {
     }
 
     public <E extends RainmakerEvent> CompletionStage<Void> handle(
+            Message<String> message, ProvisioningStage stage, Class<E> eventType, Consumer<E> work) {
+        return recordsInHand.once(message, () -> handleOnce(message, stage, eventType, work));
+    }
+
+    private <E extends RainmakerEvent> CompletionStage<Void> handleOnce(
             Message<String> message, ProvisioningStage stage, Class<E> eventType, Consumer<E> work) {
         StageMetrics.Handling handling = metrics.started(stage, message);
         E event;
