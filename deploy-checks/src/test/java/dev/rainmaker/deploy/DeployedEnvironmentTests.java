@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Streams RUNNING, with no authentication or authorization error in their logs. Only what cannot be the same here is
  * replaced: the broker's address, plain SASL for TLS (the certificates are the cluster's), one replica for a topic (one
  * broker), files the pod mounts, the mail server's address (a real one on loopback, which the notifier's readiness
- * greets; no mail is sent). Skipped,
- * saying why, where the services are not packaged: the full build packages them before deploy-checks runs.
+ * greets; no mail is sent). Skipped, saying why, where the services are not packaged: the full build packages them
+ * before deploy-checks runs.
  */
 @ExtendWith(DeployedKafkaExtension.class)
 class DeployedEnvironmentTests {
