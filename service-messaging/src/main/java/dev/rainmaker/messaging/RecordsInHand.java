@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -28,12 +27,6 @@ final class RecordsInHand {
     /** Where a record was read: by which channel, and from which topic, partition and offset. */
     record Position(String channel, String topic, int partition, long offset) {
 
-        static Optional<Position> of(Message<?> message) {
-            return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                    .map(record -> new Position(
-                            record.getChannel(), record.getTopic(), record.getPartition(), record.getOffset()));
-        }
-
         @Override
         public String toString() {
             return topic + "-" + partition + "@" + offset + " (" + channel + ")";
@@ -45,7 +38,7 @@ final class RecordsInHand {
      * first handling is over. A message not read from Kafka is always handled.
      */
     CompletionStage<Void> once(Message<?> message, Supplier<CompletionStage<Void>> handling) {
-        Optional<Position> position = Position.of(message);
+        Optional<Position> position = IncomingRecords.positionOf(message);
         if (position.isEmpty()) {
             return handling.get();
         }
