@@ -43,13 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * api-service in front of a running pipeline (PipelineIT's), with status-service and two api-service instances as
- * processes: sign-ups through
- * the API reach ready and read back as ready; the SaaS app's webhook receiver (a real HTTP server here) gets each
- * {@code customer.ready} once, signed; while it is down it loses nothing; a replayed request publishes nothing; a client
- * generated from the OpenAPI document signs a customer up; an
- * instance SIGKILLed after accepting a sign-up, before its client read the answer, leaves the client's retry the same
- * answer and one customer; no token, a wrong token and a token over its rate limit are refused.
+ * api-service in front of a running pipeline (PipelineIT's), two instances as processes reading states from its
+ * status-service: sign-ups through the API reach ready and read back as ready; the SaaS app's webhook receiver (a
+ * real HTTP server here) gets each {@code customer.ready} once, signed; while it is down it loses nothing; a replayed
+ * request publishes nothing; a client generated from the OpenAPI document signs a customer up; an instance SIGKILLed
+ * after accepting a sign-up, before its client read the answer, leaves the client's retry the same answer and one
+ * customer; no token, a wrong token and a token over its rate limit are refused.
  */
 final class ApiJourney {
 
@@ -60,18 +59,17 @@ final class ApiJourney {
     private ApiJourney() {}
 
     /**
-     * Runs the journey on the pipeline; returns the secrets it made (tokens, the webhook secret, status-service's
-     * password), by what each is, for the run's secret check.
+     * Runs the journey on the pipeline, api-service reading states from the status-service instance on
+     * {@code statusPort} as its viewer; returns the secrets it made (tokens, the webhook secret), by what each is, for
+     * the run's secret check.
      */
-    static Map<String, String> run(LocalPipeline pipeline) throws Exception {
-        StatusUsers users = StatusUsers.generate();
+    static Map<String, String> run(LocalPipeline pipeline, int statusPort, StatusUsers users) throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            ServiceProcess status = pipeline.startStatus(1, users, launch -> launch);
             ApiSettings settings = new ApiSettings(
                     List.of(
                             ApiSettings.App.generate("acme", 1000, 1000).withWebhook(receiver.url()),
                             ApiSettings.App.generate("tiny", 1, 2)),
-                    URI.create("http://127.0.0.1:" + status.httpPort()),
+                    URI.create("http://127.0.0.1:" + statusPort),
                     StatusUsers.VIEWER,
                     users.viewerPassword());
             ServiceProcess first = pipeline.startApi(1, settings, ApiJourney::quickWebhookRetries);
@@ -141,9 +139,7 @@ final class ApiJourney {
                     "acme's API token", token,
                     "tiny's API token", settings.app("tiny").token(),
                     "acme's webhook secret",
-                            settings.app("acme").webhook().orElseThrow().secret(),
-                    "status-service's viewer password", users.viewerPassword(),
-                    "status-service's ops password", users.opsPassword());
+                            settings.app("acme").webhook().orElseThrow().secret());
         }
     }
 

@@ -8,10 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** status-service's REST API as a client sees it: HTTP Basic as one user, JSON answers. */
 record StatusApi(int port, String user, String password) {
@@ -39,6 +42,32 @@ record StatusApi(int port, String user, String password) {
                     "GET " + path + " on port " + port + " answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    /** What the instance answers of the customer, but its age, which the clock changes. */
+    JsonNode customerButItsAge(String customer) {
+        ObjectNode answer = (ObjectNode) ok("/api/customers/" + customer).deepCopy();
+        answer.remove("ageSeconds");
+        return answer;
+    }
+
+    /** Each entry of a customer's timeline as "kind topic", oldest first. */
+    static List<String> timeline(JsonNode customer) {
+        List<String> entries = new ArrayList<>();
+        customer.path("timeline")
+                .forEach(entry -> entries.add(
+                        entry.path("kind").asText() + " " + entry.path("topic").asText()));
+        return entries;
+    }
+
+    /** {@code rainmaker_customers_stuck{stage=...}} of this instance. */
+    double stuckAt(String stage) {
+        return metrics()
+                .lines()
+                .filter(line ->
+                        line.startsWith("rainmaker_customers_stuck{") && line.contains("stage=\"" + stage + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** The Prometheus text of {@code /q/metrics} (open, no user). */
