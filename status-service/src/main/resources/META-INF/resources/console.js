@@ -163,26 +163,35 @@ export function showProblem(error) {
 
 /**
  * Timeline entries as they happen, from /api/events. The header's .live element says whether the stream is open;
- * EventSource reconnects by itself.
+ * EventSource reconnects by itself. The stream is closed when the page is left, and opened again if the browser brings
+ * the page back from its back/forward cache: a cached page keeps its connection open, and once six pages are cached
+ * they hold all six connections the browser makes to the console, and the next page waits about a minute to load.
  */
 export function onTimeline(handle) {
   const indicator = document.querySelector(".live");
-  const source = new EventSource("/api/events");
   const say = (state, text) => {
     if (!indicator) return;
     indicator.dataset.state = state;
     indicator.textContent = text;
   };
-  source.addEventListener("open", () => say("open", "live"));
-  source.addEventListener("error", () => say("closed", "live updates reconnecting…"));
-  source.addEventListener("timeline", (message) => {
-    try {
-      handle(JSON.parse(message.data));
-    } catch (error) {
-      console.warn("unreadable timeline event", error);
-    }
+  const open = () => {
+    const source = new EventSource("/api/events");
+    source.addEventListener("open", () => say("open", "live"));
+    source.addEventListener("error", () => say("closed", "live updates reconnecting…"));
+    source.addEventListener("timeline", (message) => {
+      try {
+        handle(JSON.parse(message.data));
+      } catch (error) {
+        console.warn("unreadable timeline event", error);
+      }
+    });
+    return source;
+  };
+  let source = open();
+  window.addEventListener("pagehide", () => source.close());
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) source = open();
   });
-  return source;
 }
 
 /** Runs fn at most once per delay, however often it is asked. */
