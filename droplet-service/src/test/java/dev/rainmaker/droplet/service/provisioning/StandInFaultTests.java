@@ -3,6 +3,7 @@ package dev.rainmaker.droplet.service.provisioning;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import dev.rainmaker.localcloud.digitalocean.Faults;
 import dev.rainmaker.localcloud.digitalocean.StandInDroplet;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,23 +43,28 @@ class StandInFaultTests {
      */
     private static final long CALL_BOUND = CUSTOMERS + 3;
 
+    /** DigitalOcean's OpenAPI document (3 MB) takes seconds to read, so it is read once for all the tests. */
+    private static Optional<DigitalOceanContract> contract;
+
     private StandInRig rig;
+
+    @BeforeAll
+    static void readContract() {
+        contract = DigitalOceanContract.locate().map(DigitalOceanContract::new);
+    }
 
     @AfterEach
     void contractAndClose() {
-        DigitalOceanContract.locate()
-                .ifPresentOrElse(
-                        document -> {
-                            DigitalOceanContract contract = new DigitalOceanContract(document);
-                            assertThat(rig.standIn.exchanges()).isNotEmpty();
-                            assertThat(rig.standIn.exchanges().stream()
-                                            .flatMap(e -> contract.requestErrors(e).stream())
-                                            .distinct())
-                                    .as("requests that DigitalOcean's OpenAPI document rejects")
-                                    .isEmpty();
-                        },
-                        () -> System.out.println(
-                                "SKIPPED contract check: shared/digitalocean/openapi-bundled.yaml not found"));
+        contract.ifPresentOrElse(
+                openApi -> {
+                    assertThat(rig.standIn.exchanges()).isNotEmpty();
+                    assertThat(rig.standIn.exchanges().stream()
+                                    .flatMap(e -> openApi.requestErrors(e).stream())
+                                    .distinct())
+                            .as("requests that DigitalOcean's OpenAPI document rejects")
+                            .isEmpty();
+                },
+                () -> System.out.println("SKIPPED contract check: shared/digitalocean/openapi-bundled.yaml not found"));
         assertThat(rig.standIn.requestWarnings())
                 .as("fields DigitalOcean would silently ignore")
                 .isEmpty();
