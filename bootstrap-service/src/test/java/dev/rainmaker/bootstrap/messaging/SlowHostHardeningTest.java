@@ -56,10 +56,11 @@ class SlowHostHardeningTest {
                 .filteredOn(command -> command.startsWith(UFW_INSTALL + " -oDPkg::Lock::Timeout"))
                 .as("ufw's install, run once: the resumed stage found it done")
                 .hasSize(1);
-        assertThat(KafkaTopics.await(
-                        EventType.DROPLET_ACTIVE.deadLetterTopic(), "slow-apt-1", 1, Duration.ofSeconds(1)))
+        // A failure and its dead letter are on the broker before the next event would be: the topics as they are now
+        // hold any.
+        assertThat(KafkaTopics.onTopicNow(EventType.DROPLET_ACTIVE.deadLetterTopic(), "slow-apt-1"))
                 .isEmpty();
-        assertThat(KafkaTopics.await(EventType.PROVISIONING_FAILED.topic(), "slow-apt-1", 1, Duration.ofSeconds(1)))
+        assertThat(KafkaTopics.onTopicNow(EventType.PROVISIONING_FAILED.topic(), "slow-apt-1"))
                 .isEmpty();
     }
 
