@@ -74,7 +74,8 @@ class StageFailureTest {
                         EventType.DROPLET_ACTIVE.deadLetterTopic(), "garbled-2", 1, WAIT)
                 .getFirst();
         assertThat(KafkaTopics.header(dead, "rainmaker-stage")).isEqualTo("hardening the host");
-        assertThat(KafkaTopics.await(EventType.PROVISIONING_FAILED.topic(), "garbled-2", 1, Duration.ofSeconds(2)))
+        // A ProvisioningFailed is on the broker before its dead letter: the topic as it is now would hold it.
+        assertThat(KafkaTopics.onTopicNow(EventType.PROVISIONING_FAILED.topic(), "garbled-2"))
                 .isEmpty();
     }
 
