@@ -68,6 +68,9 @@ final class Chromium implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        // A console page loads in a second or two here; one that takes this long is stalled, as when left pages in
+        // the back/forward cache kept their live streams open and held every connection the browser makes (a minute).
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.executeCdpCommand("Network.enable", Map.of());
         return new Chromium(driver);
     }
