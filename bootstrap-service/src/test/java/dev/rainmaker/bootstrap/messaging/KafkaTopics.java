@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -58,28 +59,13 @@ final class KafkaTopics {
         return found;
     }
 
-    /** The records with {@code key} on the topic now: each partition read from its start to its end, without waiting for more. */
-    static List<ConsumerRecord<String, String>> onTopicNow(String topic, String key) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition()))
+    /** The records with {@code key} on the topic now: each partition read to its end, without waiting for more. */
+    static List<TopicRecord> onTopicNow(String topic, String key) {
+        try (TopicClient topics = new TopicClient(bootstrapServers())) {
+            return topics.readAll(topic).stream()
+                    .filter(record -> key.equals(record.key()))
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
         }
-        return found;
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import dev.rainmaker.localcloud.kafka.TopicClient;
+import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -70,31 +71,13 @@ final class KafkaTopics {
         return matched;
     }
 
-    /** The records on the topic now that match: each partition read from its start to its end, without waiting for more. */
-    List<ConsumerRecord<String, String>> onTopicNow(String topic, Predicate<ConsumerRecord<String, String>> match) {
-        List<ConsumerRecord<String, String>> matched = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition()))
+    /** The records with {@code key} on the topic now: each partition read to its end, without waiting for more. */
+    List<TopicRecord> onTopicNow(String topic, String key) {
+        try (TopicClient topics = new TopicClient(bootstrapServers)) {
+            return topics.readAll(topic).stream()
+                    .filter(record -> key.equals(record.key()))
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (match.test(r)) {
-                        matched.add(r);
-                    }
-                });
-            }
         }
-        return matched;
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
