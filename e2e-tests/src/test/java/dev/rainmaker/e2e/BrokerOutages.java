@@ -22,7 +22,11 @@ final class BrokerOutages {
      */
     static final Duration DOWN = Duration.ofSeconds(15);
 
-    private static final Duration IN_SYNC = Duration.ofMinutes(2);
+    /**
+     * A budget, not a goal (the run prints how long it took: 43-72 s on a quiet machine): on CI's two cores, loaded
+     * with the burst, two minutes were once not enough, and the run failed for it.
+     */
+    private static final Duration IN_SYNC = Duration.ofMinutes(5);
 
     /**
      * One broker's loss: which node, when (ready customers then), and how long from its restart until it was a broker

@@ -40,6 +40,9 @@ public final class KafkaCluster implements LocalKafka {
     public static final int REPLICAS = 3;
 
     private static final Duration READY = Duration.ofSeconds(90);
+    /** A node killed mid-burst recovers its unflushed logs before it rejoins: longer than a fresh start, on a busy machine. */
+    private static final Duration REJOIN = Duration.ofMinutes(3);
+
     private static final Duration STOP = Duration.ofSeconds(20);
     private static final String HEAP = "-Xmx512m";
 
@@ -89,7 +92,7 @@ public final class KafkaCluster implements LocalKafka {
         KafkaCluster cluster = new KafkaCluster(List.copyOf(nodes), directory);
         try {
             nodes.forEach(cluster::launch);
-            cluster.awaitBrokers(cluster.nodeIds());
+            cluster.awaitBrokers(cluster.nodeIds(), READY);
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -124,7 +127,7 @@ public final class KafkaCluster implements LocalKafka {
     /** Starts node {@code id} again on the data it had, and returns once it is a live broker of the cluster again. */
     public void restart(int id) {
         launch(node(id));
-        awaitBrokers(Set.of(id));
+        awaitBrokers(Set.of(id), REJOIN);
     }
 
     /**
@@ -199,8 +202,8 @@ public final class KafkaCluster implements LocalKafka {
         }
     }
 
-    private void awaitBrokers(Collection<Integer> ids) {
-        await("brokers " + ids + " to join the cluster", READY, () -> {
+    private void awaitBrokers(Collection<Integer> ids, Duration timeout) {
+        await("brokers " + ids + " to join the cluster", timeout, () -> {
             failIfExited(ids);
             Set<Integer> live = liveBrokers();
             return live.containsAll(ids);
