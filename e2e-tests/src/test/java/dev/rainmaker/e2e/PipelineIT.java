@@ -98,8 +98,6 @@ class PipelineIT {
     /** Null where Prometheus is not installed. */
     private static Alerts alerts;
 
-    private static PrometheusApi prometheus;
-
     private static StatusApi ops;
     private static StatusApi secondOps;
     /** What the first status-service instance answered of each customer checked so far, for its restarts to answer. */
@@ -125,9 +123,8 @@ class PipelineIT {
         madeSecrets.put("status-service's viewer password", users.viewerPassword());
         madeSecrets.put("status-service's ops password", users.opsPassword());
         if (prometheusRuns) {
-            prometheus =
-                    new PrometheusApi(pipeline.cloud().info().prometheus().url().orElseThrow());
-            alerts = new Alerts(prometheus);
+            alerts = new Alerts(
+                    new PrometheusApi(pipeline.cloud().info().prometheus().url().orElseThrow()));
         }
     }
 
@@ -143,11 +140,11 @@ class PipelineIT {
     void prometheusScrapesEveryServiceUnderItsNameWithTheRealRulesLoaded() {
         assumePrometheus();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(prometheus.targetHealth())
+                .untilAsserted(() -> assertThat(alerts.prometheus().targetHealth())
                         .as("scrape targets and their health")
                         .containsAllEntriesOf(PipelineServices.WITH_STATUS.stream()
                                 .collect(Collectors.toMap(name -> name + "-1", name -> "up"))));
-        assertThat(prometheus.alertingRuleNames())
+        assertThat(alerts.prometheus().alertingRuleNames())
                 .as("alerting rules Prometheus loaded from %s", RULES)
                 .contains(
                         Alerts.SLO,
@@ -174,7 +171,7 @@ class PipelineIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .failFast(
                         "an alert was raised during a normal run",
-                        () -> assertThat(raised())
+                        () -> assertThat(alerts == null ? List.of() : alerts.raised())
                                 .as("alerts firing, or %s even pending", Alerts.SLO)
                                 .isEmpty())
                 .untilAsserted(() -> assertThat(customers)
@@ -439,7 +436,7 @@ class PipelineIT {
         if (alerts != null) {
             await().atMost(ALERT_TIMEOUT)
                     .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertThat(prometheus.alerts())
+                    .untilAsserted(() -> assertThat(alerts.prometheus().alerts())
                             .as("alerts about stack-service once it is back and its customers are ready")
                             .noneSatisfy(alert -> assertThat(alert.labels())
                                     .containsAnyOf(
@@ -453,7 +450,7 @@ class PipelineIT {
     @Order(7)
     void everyPanelOfTheDashboardShowsDataAfterTheRun() {
         assumePrometheus();
-        DashboardCheck check = DashboardCheck.of(LocalPipeline.repository().resolve(DASHBOARD), prometheus);
+        DashboardCheck check = DashboardCheck.of(LocalPipeline.repository().resolve(DASHBOARD), alerts.prometheus());
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(check.withoutData())
@@ -581,14 +578,9 @@ class PipelineIT {
         PipelineSecrets.assertNoneIn(PipelineSecrets.of(pipeline.cloud()), responses);
     }
 
-    /** What a normal run must not raise; nothing where Prometheus does not run. */
-    private static List<?> raised() {
-        return alerts == null ? List.of() : alerts.raised();
-    }
-
     private static void assumePrometheus() {
         assumeTrue(
-                prometheus != null,
+                alerts != null,
                 () -> "skipped: " + PrometheusServer.unavailability().orElseThrow());
     }
 
