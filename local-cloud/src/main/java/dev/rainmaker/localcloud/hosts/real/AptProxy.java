@@ -30,18 +30,6 @@ final class AptProxy implements AutoCloseable {
     static final int PORT = 3142;
     static final String LABEL = "lo:rainmaker";
 
-    private static final Duration APT_SILENCE = Duration.ofSeconds(60);
-
-    /**
-     * How long an index file ({@code InRelease}) the proxy fetched is served as it is before the proxy asks the mirror
-     * again. apt-cacher-ng's default, 27 s, has a burst of hosts (each stage runs {@code apt-get update}) refresh it
-     * every half minute, and two hosts asking in the second a refresh starts race for its temporary file
-     * ("Failure to move file ... InRelease.TIME - errno: File exists" in {@code apt-cacher.err}), after which one of
-     * them never got its packages. Ten minutes covers a burst; an {@code InRelease} that old still names index files
-     * the mirror serves by their hash. A download stalled in the proxy is still given up after a minute, as by default.
-     */
-    private static final Duration INDEX_FRESH_FOR = Duration.ofMinutes(10);
-
     /** Proxies of this JVM not yet closed, and whether one of them put {@link #ADDRESS} on {@code lo}. */
     private static int openProxies;
 
@@ -56,14 +44,9 @@ final class AptProxy implements AutoCloseable {
         this.ledger = ledger;
     }
 
-    /**
-     * The apt configuration that sends a host's downloads through the proxy, and gives up on a connection that stays
-     * silent for {@link #APT_SILENCE} to fetch again (three times) rather than wait on it for as long as a stage lasts.
-     */
+    /** The apt configuration that sends a host's downloads through the proxy. */
     static String aptConfiguration() {
-        return "Acquire::http::Proxy \"http://" + ADDRESS + ":" + PORT + "\";\n"
-                + "Acquire::http::Timeout \"" + APT_SILENCE.toSeconds() + "\";\n"
-                + "Acquire::Retries \"3\";\n";
+        return "Acquire::http::Proxy \"http://" + ADDRESS + ":" + PORT + "\";\n";
     }
 
     static AptProxy start(Path cacheDirectory, DebianMirror mirror, Ledger ledger) {
@@ -94,8 +77,6 @@ final class AptProxy implements AutoCloseable {
                                     "Port=" + PORT,
                                     "CacheDir=" + cache,
                                     "LogDir=" + logs,
-                                    "FreshIndexMaxAge=" + INDEX_FRESH_FOR.toSeconds(),
-                                    "ResponseFreezeDetectTime=60",
                                     "Remap-secdeb=security.debian.org deb.debian.org/debian-security /debian-security ;"
                                             + " file:backends_debian_security")
                             .redirectErrorStream(true)
