@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.rainmaker.cli.ApiSettings;
 import dev.rainmaker.cli.DemoSignups;
@@ -25,6 +28,7 @@ import dev.rainmaker.events.SignupReceived;
 import dev.rainmaker.localcloud.LocalCloud;
 import dev.rainmaker.localcloud.kafka.TopicClient;
 import dev.rainmaker.localcloud.kafka.TopicClient.TopicRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -237,18 +241,65 @@ class ContainersIT {
 
     private static void awaitReadyOnOneDroplet(List<SignupReceived> signups) {
         Set<String> customers = signups.stream().map(SignupReceived::customerId).collect(Collectors.toSet());
-        await().atMost(PIPELINE)
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> kafka.readCommitted(EventType.CUSTOMER_READY.topic()).stream()
-                        .map(TopicRecord::key)
-                        .collect(Collectors.toSet())
-                        .containsAll(customers));
+        try {
+            await().atMost(PIPELINE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> kafka.readCommitted(EventType.CUSTOMER_READY.topic()).stream()
+                            .map(TopicRecord::key)
+                            .collect(Collectors.toSet())
+                            .containsAll(customers));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not all ready within " + PIPELINE + "; each one's last event: " + lastEvents(customers)
+                            + "; the services' last log lines about their droplets:\n"
+                            + String.join("\n", lastLogLinesAbout(customers)),
+                    e);
+        }
         signups.forEach(signup -> emailOf.put(signup.customerId(), signup.email()));
         for (String customer : customers) {
             assertThat(cloud.digitalOcean().droplets().stream()
                             .filter(droplet -> droplet.name().equals("rm-" + customer)))
                     .as("droplets of %s", customer)
                     .hasSize(1);
+        }
+    }
+
+    /**
+     * Where each customer got to, so that a run that gives up says at which stage, and since when, a host stalled
+     * (a container host's apt-get once hung in hardening without a trace in the test's output).
+     */
+    private static Map<String, String> lastEvents(Set<String> customers) {
+        Map<String, TopicRecord> last = new TreeMap<>();
+        for (EventType type : EventType.values()) {
+            for (TopicRecord record : kafka.readAll(type.topic())) {
+                if (customers.contains(record.key())) {
+                    last.merge(record.key(), record, (a, b) -> b.timestamp() >= a.timestamp() ? b : a);
+                }
+            }
+        }
+        Map<String, String> where = new TreeMap<>();
+        customers.forEach(customer -> where.put(
+                customer,
+                Optional.ofNullable(last.get(customer))
+                        .map(record -> record.topic() + " at " + Instant.ofEpochMilli(record.timestamp()))
+                        .orElse("nothing")));
+        return where;
+    }
+
+    /** Such as "apt-get still running on droplet rm-... after 12 min": what the host was last seen doing. */
+    private static List<String> lastLogLinesAbout(Set<String> customers) {
+        List<String> lines = containers.stream()
+                .flatMap(ContainersIT::logLines)
+                .filter(line -> customers.stream().anyMatch(customer -> line.contains("rm-" + customer)))
+                .toList();
+        return lines.subList(Math.max(0, lines.size() - 20), lines.size());
+    }
+
+    private static Stream<String> logLines(ServiceContainer container) {
+        try {
+            return container.logs().lines();
+        } catch (RuntimeException gone) {
+            return Stream.of(container.name() + ": no logs (" + gone.getMessage() + ")");
         }
     }
 
