@@ -269,11 +269,13 @@ class ContainersIT {
      * (a container host's apt-get once hung in hardening without a trace in the test's output).
      */
     private static Map<String, String> lastEvents(Set<String> customers) {
-        Map<String, TopicRecord> last = new TreeMap<>();
+        Map<String, TopicRecord> last = new HashMap<>();
         for (EventType type : EventType.values()) {
-            for (TopicRecord record : kafka.readAll(type.topic())) {
-                if (customers.contains(record.key())) {
-                    last.merge(record.key(), record, (a, b) -> b.timestamp() >= a.timestamp() ? b : a);
+            for (String topic : List.of(type.topic(), type.deadLetterTopic())) {
+                for (TopicRecord record : kafka.readAll(topic)) {
+                    if (customers.contains(record.key())) {
+                        last.merge(record.key(), record, (a, b) -> b.timestamp() >= a.timestamp() ? b : a);
+                    }
                 }
             }
         }
@@ -281,18 +283,28 @@ class ContainersIT {
         customers.forEach(customer -> where.put(
                 customer,
                 Optional.ofNullable(last.get(customer))
-                        .map(record -> record.topic() + " at " + Instant.ofEpochMilli(record.timestamp()))
+                        .map(record -> record.topic() + " at " + Instant.ofEpochMilli(record.timestamp())
+                                + Optional.ofNullable(record.header("dead-letter-reason"))
+                                        .map(reason -> " (" + reason + ")")
+                                        .orElse(""))
                         .orElse("nothing")));
         return where;
     }
 
-    /** Such as "apt-get still running on droplet rm-... after 12 min": what the host was last seen doing. */
+    /**
+     * The lines naming a customer or its droplet ({@code rm-<customer>}), such as "apt-get, dpkg still running on
+     * droplet rm-... after 12 min": what each service last did for them and saw on their host; the last eight of each service.
+     */
     private static List<String> lastLogLinesAbout(Set<String> customers) {
-        List<String> lines = containers.stream()
-                .flatMap(ContainersIT::logLines)
-                .filter(line -> customers.stream().anyMatch(customer -> line.contains("rm-" + customer)))
-                .toList();
-        return lines.subList(Math.max(0, lines.size() - 20), lines.size());
+        List<String> lastOfEach = new ArrayList<>();
+        for (ServiceContainer container : containers) {
+            List<String> lines = logLines(container)
+                    .filter(line -> customers.stream().anyMatch(line::contains))
+                    .toList();
+            lastOfEach.add(container.name() + ":");
+            lastOfEach.addAll(lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        }
+        return lastOfEach;
     }
 
     private static Stream<String> logLines(ServiceContainer container) {
